@@ -1,0 +1,286 @@
+/* qcode.h: the one public header of the qcode library.
+ *
+ * The pipeline: a transcript is read and split into segments
+ * (qc_transcript), each segment is folded and tokenised (qc_tokenizer),
+ * coded with a compiled codebook (qc_codebook, qc_coder), counted per group
+ * (qc_tally) and written as a table.
+ *
+ * Conventions. Functions that can fail return qc_status (QC_OK is 0) and fill
+ * an optional qc_error. Positions in messages are 1-based lines and columns
+ * counted in code points; `offset` is a 0-based byte offset. The library
+ * never prints, never exits and never reads the environment. Allocation
+ * failure aborts (see src/memory.c). qc_X_free(NULL) is a no-op.
+ */
+#ifndef QCODE_H
+#define QCODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** ## Status and errors */
+
+typedef enum {
+  QC_OK = 0,
+  QC_ERR_NOMEM,      /* out of memory */
+  QC_ERR_IO,         /* open, read, write or close failed */
+  QC_ERR_YAML,       /* codebook is not well-formed YAML */
+  QC_ERR_SCHEMA,     /* codebook is YAML but not a valid codebook */
+  QC_ERR_REGEX,      /* a regex rule does not compile or hit a limit */
+  QC_ERR_UTF8,       /* input is not valid UTF-8 */
+  QC_ERR_TRANSCRIPT, /* transcript is malformed (front matter, ...) */
+  QC_ERR_DATA,       /* other invalid input data (metadata tables, ...) */
+  QC_ERR_USAGE       /* invalid argument from the caller */
+} qc_status;
+
+/** A diagnostic: where (file, 1-based line and column in code points, byte
+ * offset) and what. line == 0 means no position is known. */
+typedef struct qc_error {
+  qc_status code;
+  char file[512];
+  unsigned line, col;
+  size_t offset;
+  char msg[512];
+} qc_error;
+
+/** Resets 'err' to "no error". Accepts NULL. */
+void qc_error_clear(qc_error *err);
+
+/** Returns a constant English name for a status, such as "invalid UTF-8". */
+const char *qc_status_str(qc_status status);
+
+/** ## Versions */
+
+/** Returns qcode's version, "MAJOR.MINOR.PATCH"; a constant string. */
+const char *qc_version_string(void);
+
+/** Writes the versions of libyaml, PCRE2 (with JIT availability) and
+ * utf8proc into 'buf' as one line, for `qcode --version`. */
+void qc_library_versions(char *buf, size_t size);
+
+/** ## Tokens */
+
+typedef enum {
+  QC_TOK_WORD,     /* letters, digits, inner hyphens and apostrophes */
+  QC_TOK_ABBREV,   /* abbreviation with its period(s): bv. o.a. i.p.v. */
+  QC_TOK_NUMBER,   /* 20.000 2,5 3 2018-2019 */
+  QC_TOK_ORDINAL,  /* 2e 21ste 3de */
+  QC_TOK_DATE,     /* 12-03-2024 14/11 */
+  QC_TOK_TIME,     /* 14:30 14u30 */
+  QC_TOK_URL,      /* https://... www.... */
+  QC_TOK_EMAIL,    /* jan@example.org */
+  QC_TOK_PUNCT,    /* . , ; ... ?! [...] */
+  QC_TOK_QUOTE,    /* " ' “ ” ‘ ’ „ */
+  QC_TOK_SYMBOL,   /* % € & + = */
+  QC_TOK_EMOJI,    /* one emoji grapheme cluster */
+  QC_TOK_EMOTICON  /* :-) :) ;-) :( :D */
+} qc_token_type;
+
+/** The token ends a sentence. */
+#define QC_TOKF_SENTENCE_END (1u << 0)
+
+/** A token: a span of the tokenised text. */
+typedef struct qc_token {
+  size_t start; /* byte offset in the text given to the tokenizer */
+  size_t len;   /* length in bytes */
+  qc_token_type type;
+  unsigned flags; /* QC_TOKF_* */
+} qc_token;
+
+/** Returns the lowercase name of a token type ("word", "abbrev", ...). */
+const char *qc_token_type_name(qc_token_type type);
+
+/** True for the token types that count as running words: word, abbrev,
+ * number, ordinal, date, time, url, email. Word rules match these. */
+bool qc_token_is_word(qc_token_type type);
+
+typedef struct qc_tokenizer qc_tokenizer;
+
+/** Returns a new Dutch tokenizer; caller frees with qc_tokenizer_free. */
+qc_tokenizer *qc_tokenizer_new(void);
+void qc_tokenizer_free(qc_tokenizer *tz);
+
+/** Tokenises 'len' bytes of valid UTF-8 text and sets '*tokens' to the
+ * tokens found, in order. Returns their number. The array is borrowed; valid
+ * until the next call or qc_tokenizer_free(tz). The last token of the text is
+ * always marked QC_TOKF_SENTENCE_END. */
+size_t qc_tokenizer_run(qc_tokenizer *tz, const char *text, size_t len,
+                        const qc_token **tokens);
+
+/** ## Transcripts */
+
+typedef enum {
+  QC_UNIT_TURN,      /* a speaker turn (default) */
+  QC_UNIT_PARAGRAPH, /* a turn split at blank lines */
+  QC_UNIT_SENTENCE   /* a paragraph split at sentence ends */
+} qc_unit;
+
+/** How a transcript is read. Zero-initialise, then set what differs. */
+typedef struct qc_reader_opts {
+  qc_unit unit;
+  /* PCRE2 pattern that recognises a turn-starting line; its named group
+   * "speaker" is the label and the turn text starts at the match's end.
+   * NULL means QC_DEFAULT_SPEAKER_PATTERN. */
+  const char *speaker_pattern;
+} qc_reader_opts;
+
+/** A line starts a turn when it begins with an optional timestamp
+ * ("[00:12:34] " or "00:12:34 "), then a label of one to three words (the
+ * first starting with an uppercase letter, the others with an uppercase
+ * letter or a digit; at most 40 characters), then a colon and a space or the
+ * line end. "P1:", "Moderator:", "Deelnemer 3:" start turns; "Wat ik bedoel:"
+ * does not. */
+#define QC_DEFAULT_SPEAKER_PATTERN                                             \
+  "^(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\]?[ \\t]+)?"                \
+  "(?<speaker>(?=[^:\\n]{1,40}:)\\p{Lu}[\\p{L}\\p{N}._'-]*"                    \
+  "(?:[ ][\\p{Lu}\\p{N}][\\p{L}\\p{N}._'-]*){0,2}):(?:[ \\t]+|$)"
+
+/** One coding unit of a transcript. All pointers are borrowed; valid until
+ * the next qc_transcript_next or qc_transcript_free. */
+typedef struct qc_segment {
+  const char *text; /* the file's bytes of this unit, with comment lines,
+                       CRs and the label blanked to spaces, so that byte
+                       i of text is byte offset+i of the file */
+  size_t len;
+  size_t offset;      /* byte offset of text[0] in the file */
+  unsigned line;      /* first line (1-based) */
+  unsigned last_line; /* last line with text */
+  const char *speaker; /* label without colon; "" before the first turn */
+  size_t turn;         /* 1-based turn number; 0 before the first turn */
+  size_t index;        /* 1-based segment number in the file */
+} qc_segment;
+
+typedef struct qc_transcript qc_transcript;
+
+/** Opens a transcript and reads its front matter. 'path' NULL or "-" reads
+ * standard input; 'name' is the name used in messages and as the `file`
+ * grouping value (NULL: the path, or "-"). Caller frees with
+ * qc_transcript_free. Errors: QC_ERR_IO, QC_ERR_UTF8, QC_ERR_TRANSCRIPT,
+ * QC_ERR_REGEX (a bad speaker_pattern). */
+qc_status qc_transcript_open(qc_transcript **out, const char *path,
+                             const char *name, const qc_reader_opts *opts,
+                             qc_error *err);
+
+/** Reads the next segment into '*seg'; sets '*seg' to NULL at the end of
+ * the file. Errors: QC_ERR_IO, QC_ERR_UTF8 (with line, column and byte
+ * offset of the first bad byte). */
+qc_status qc_transcript_next(qc_transcript *t, const qc_segment **seg,
+                             qc_error *err);
+
+/** Returns the value of front-matter key 'key', or NULL; borrowed. */
+const char *qc_transcript_meta(const qc_transcript *t, const char *key);
+
+/** Number of front-matter entries, and entry i (in file order). */
+size_t qc_transcript_meta_count(const qc_transcript *t);
+void qc_transcript_meta_at(const qc_transcript *t, size_t i, const char **key,
+                           const char **value);
+
+/** Returns the name given to qc_transcript_open; borrowed. */
+const char *qc_transcript_name(const qc_transcript *t);
+
+void qc_transcript_free(qc_transcript *t);
+
+/** ## Codebooks */
+
+typedef struct qc_codebook qc_codebook;
+
+/** Loads and compiles a codebook from a YAML file ("-" reads standard
+ * input). Caller frees with qc_codebook_free. Errors: QC_ERR_IO, QC_ERR_YAML,
+ * QC_ERR_SCHEMA, QC_ERR_REGEX, each at the offending node's position. */
+qc_status qc_codebook_load(qc_codebook **out, const char *path, qc_error *err);
+
+/** The same from memory; 'name' is the file name used in messages. */
+qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
+                               size_t len, const char *name, qc_error *err);
+
+void qc_codebook_free(qc_codebook *cb);
+
+/** Number of codes; codes are numbered 0..n-1 in codebook order (a parent
+ * before its children, siblings in file order). */
+size_t qc_codebook_code_count(const qc_codebook *cb);
+
+/** Full path of code i, such as "tone/optimist"; borrowed. */
+const char *qc_codebook_code_path(const qc_codebook *cb, size_t i);
+
+/** Label of code i ("" when none); borrowed. */
+const char *qc_codebook_code_label(const qc_codebook *cb, size_t i);
+
+/** Index of the parent of code i, or (size_t)-1 for a top-level code. */
+size_t qc_codebook_code_parent(const qc_codebook *cb, size_t i);
+
+/** Index of the code with full path 'path', or (size_t)-1. */
+size_t qc_codebook_code_find(const qc_codebook *cb, const char *path);
+
+/** ## Coding */
+
+/** A rule match kept as evidence: byte span in the segment text. */
+typedef struct qc_span {
+  size_t code;  /* the code whose rule matched (not its parents) */
+  size_t rule;  /* rule index in the codebook */
+  size_t start; /* byte offset in the segment text */
+  size_t end;
+} qc_span;
+
+/** The coding of one segment; every array has one entry per code. */
+typedef struct qc_coding {
+  const bool *coded;       /* segment gets the code (after roll-up) */
+  const unsigned *hits;    /* rule matches, children's included */
+  const qc_span *spans;    /* the counted matches, in text order */
+  size_t nspans;
+  size_t tokens;           /* running words (qc_token_is_word) */
+} qc_coding;
+
+typedef struct qc_coder qc_coder;
+
+/** Returns a coder for 'cb', which must outlive it; caller frees with
+ * qc_coder_free. A coder is not thread-safe; make one per thread. */
+qc_coder *qc_coder_new(const qc_codebook *cb);
+void qc_coder_free(qc_coder *coder);
+
+/** Codes 'len' bytes of valid UTF-8 text. The result is borrowed; valid
+ * until the next call or qc_coder_free. Errors: QC_ERR_REGEX when a regex
+ * hits PCRE2's match limit (the message names the code and rule). */
+qc_status qc_coder_code(qc_coder *coder, const char *text, size_t len,
+                        const qc_coding **out, qc_error *err);
+
+/** ## Tallies and tables */
+
+typedef enum { QC_FORMAT_TSV, QC_FORMAT_CSV, QC_FORMAT_JSON } qc_format;
+typedef enum { QC_VALUE_SEGMENTS, QC_VALUE_HITS, QC_VALUE_SHARE } qc_value;
+
+typedef struct qc_table_opts {
+  qc_format format;
+  bool wide;          /* group x code matrix instead of long rows */
+  qc_value value;     /* the cell value of a wide table */
+  const char *by;     /* name of the grouping column, e.g. "subsector" */
+} qc_table_opts;
+
+typedef struct qc_tally qc_tally;
+
+/** Returns an empty tally over the codes of 'cb', which must outlive it;
+ * caller frees with qc_tally_free. */
+qc_tally *qc_tally_new(const qc_codebook *cb);
+void qc_tally_free(qc_tally *tally);
+
+/** Counts one coded segment under 'group' (copied). */
+void qc_tally_add(qc_tally *tally, const char *group, const qc_coding *coding);
+
+/** Makes sure 'group' has rows even when none of its segments is counted. */
+void qc_tally_touch(qc_tally *tally, const char *group);
+
+/** Adds every count of 'src' to 'dst' (same codebook). */
+void qc_tally_merge(qc_tally *dst, const qc_tally *src);
+
+/** Formats the tally as a table; returns a NUL-terminated string the caller
+ * frees with free(), its length in '*len'. Groups are sorted bytewise, codes
+ * are in codebook order, every group x code pair has a row. */
+char *qc_tally_format(const qc_tally *tally, const qc_table_opts *opts,
+                      size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,64 @@
+/* buf.c: growable byte buffer. */
+#include "buf.h"
+#include "memory.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void qc_buf_grow(qc_buf *b, size_t extra) {
+  qc_xgrow((void **)&b->ptr, &b->cap, b->len + extra + 1, 1);
+}
+
+void qc_buf_put(qc_buf *b, const void *p, size_t n) {
+  qc_buf_grow(b, n);
+  if (n)
+    memcpy(b->ptr + b->len, p, n);
+  b->len += n;
+  b->ptr[b->len] = '\0';
+}
+
+void qc_buf_puts(qc_buf *b, const char *s) { qc_buf_put(b, s, strlen(s)); }
+
+void qc_buf_putc(qc_buf *b, char c) { qc_buf_put(b, &c, 1); }
+
+void qc_buf_vprintf(qc_buf *b, const char *fmt, va_list ap) {
+  va_list copy;
+  va_copy(copy, ap);
+  int n = vsnprintf(NULL, 0, fmt, copy);
+  va_end(copy);
+  if (n < 0)
+    return;
+  qc_buf_grow(b, (size_t)n);
+  vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+  b->len += (size_t)n;
+}
+
+void qc_buf_printf(qc_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  qc_buf_vprintf(b, fmt, ap);
+  va_end(ap);
+}
+
+void qc_buf_clear(qc_buf *b) {
+  b->len = 0;
+  if (b->ptr)
+    b->ptr[0] = '\0';
+}
+
+char *qc_buf_detach(qc_buf *b, size_t *len) {
+  qc_buf_grow(b, 0);
+  char *p = b->ptr;
+  if (len)
+    *len = b->len;
+  b->ptr = NULL;
+  b->len = b->cap = 0;
+  return p;
+}
+
+void qc_buf_release(qc_buf *b) {
+  free(b->ptr);
+  b->ptr = NULL;
+  b->len = b->cap = 0;
+}

@@ -1,0 +1,31 @@
+/* buf.h: a growable byte buffer with explicit lengths (cmark's strbuf, git's
+ * strbuf). ptr is always NUL-terminated once anything was added. */
+#ifndef QC_BUF_H
+#define QC_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct qc_buf {
+  char *ptr;
+  size_t len, cap;
+} qc_buf;
+
+#define QC_BUF_INIT {NULL, 0, 0}
+
+/* Makes room for 'extra' more bytes plus a NUL. */
+void qc_buf_grow(qc_buf *b, size_t extra);
+void qc_buf_put(qc_buf *b, const void *p, size_t n);
+void qc_buf_puts(qc_buf *b, const char *s);
+void qc_buf_putc(qc_buf *b, char c);
+void qc_buf_printf(qc_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void qc_buf_vprintf(qc_buf *b, const char *fmt, va_list ap);
+/* Empties the buffer, keeping its memory. */
+void qc_buf_clear(qc_buf *b);
+/* Returns the contents (caller frees with free()) and resets the buffer. */
+char *qc_buf_detach(qc_buf *b, size_t *len);
+/* Frees the memory and resets the buffer. */
+void qc_buf_release(qc_buf *b);
+
+#endif
