@@ -183,6 +183,26 @@ const char *qc_transcript_name(const qc_transcript *t);
 
 void qc_transcript_free(qc_transcript *t);
 
+/** ## Metadata tables */
+
+/** A table of metadata per transcript (--meta): TSV, or CSV when the name
+ * ends in ".csv", with a header line that has a `file` column. */
+typedef struct qc_metatable qc_metatable;
+
+/** Loads a metadata table; caller frees with qc_metatable_free. Errors:
+ * QC_ERR_IO, QC_ERR_UTF8, QC_ERR_DATA (no `file` column, ragged rows,
+ * a file listed twice). */
+qc_status qc_metatable_load(qc_metatable **out, const char *path,
+                            qc_error *err);
+
+/** Returns the value of column 'key' for transcript 'file', matched by the
+ * path as given, else by its last path component; NULL when the file or
+ * column is not in the table, or the cell is empty. Borrowed. */
+const char *qc_metatable_get(const qc_metatable *m, const char *file,
+                             const char *key);
+
+void qc_metatable_free(qc_metatable *m);
+
 /** ## Codebooks */
 
 typedef struct qc_codebook qc_codebook;

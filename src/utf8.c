@@ -4,6 +4,7 @@
 #include "utf8.h"
 #include "memory.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -55,6 +56,13 @@ size_t qc_utf8_count(const char *s, size_t len) {
 
 int qc_utf8_encode(int32_t cp, char out[4]) {
   return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+const char *qc_utf8_library_version(void) {
+  static char v[64];
+  snprintf(v, sizeof v, "%s (Unicode %s)", utf8proc_version(),
+           utf8proc_unicode_version());
+  return v;
 }
 
 qc_charclass qc_utf8_class(int32_t cp) {

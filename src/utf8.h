@@ -21,6 +21,9 @@ size_t qc_utf8_count(const char *s, size_t len);
 /* Encodes 'cp' into 'out'; returns the number of bytes written. */
 int qc_utf8_encode(int32_t cp, char out[4]);
 
+/* "2.8.0 (Unicode 15.0.0)" */
+const char *qc_utf8_library_version(void);
+
 /* Coarse character classes from the Unicode general category. */
 typedef enum {
   QC_CC_LETTER,  /* L* */

@@ -1,0 +1,119 @@
+/* cli.c: error reporting, exit statuses and safe output for the qcode
+ * command. Diagnostics follow the GNU format, "qcode: FILE:LINE:COL: error:
+ * MESSAGE", on stderr; stdout carries data only. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_exit_for(qc_status status) {
+  switch (status) {
+  case QC_OK: return QC_EXIT_OK;
+  case QC_ERR_USAGE: return QC_EXIT_USAGE;
+  case QC_ERR_NOMEM:
+  case QC_ERR_IO: return QC_EXIT_IO;
+  default: return QC_EXIT_DATA;
+  }
+}
+
+int cli_report(const qc_error *err) {
+  if (err->file[0] && err->line)
+    fprintf(stderr, "qcode: %s:%u:%u: error: %s\n", err->file, err->line,
+            err->col ? err->col : 1, err->msg);
+  else if (err->file[0])
+    fprintf(stderr, "qcode: %s: error: %s\n", err->file, err->msg);
+  else
+    fprintf(stderr, "qcode: error: %s\n", err->msg);
+  return cli_exit_for(err->code);
+}
+
+static void vsay(const char *kind, const char *fmt, va_list ap) {
+  fprintf(stderr, "qcode: %s: ", kind);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsay("error", fmt, ap);
+  va_end(ap);
+}
+
+void cli_warning(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsay("warning", fmt, ap);
+  va_end(ap);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsay("error", fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "try 'qcode %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
+  return QC_EXIT_USAGE;
+}
+
+static int write_all(FILE *fp, const char *data, size_t len) {
+  return fwrite(data, 1, len, fp) == len && fflush(fp) == 0 && !ferror(fp);
+}
+
+int cli_write_output(const char *path, const char *data, size_t len) {
+  if (!path || strcmp(path, "-") == 0) {
+    if (!write_all(stdout, data, len)) {
+      cli_error("cannot write to standard output: %s", strerror(errno));
+      return QC_EXIT_IO;
+    }
+    return QC_EXIT_OK;
+  }
+  size_t n = strlen(path) + sizeof ".tmp.XXXXXX";
+  char *tmp = malloc(n);
+  if (!tmp) {
+    cli_error("out of memory");
+    return QC_EXIT_IO;
+  }
+  snprintf(tmp, n, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    cli_error("cannot create a temporary file next to '%s': %s", path,
+              strerror(errno));
+    free(tmp);
+    return QC_EXIT_IO;
+  }
+  /* mkstemp makes the file 0600; give it the mode a plain create would. */
+  mode_t mask = umask(0);
+  umask(mask);
+  (void)fchmod(fd, 0666 & ~mask);
+  FILE *fp = fdopen(fd, "wb");
+  int ok = fp && write_all(fp, data, len) && fsync(fd) == 0;
+  int saved = errno;
+  if (fp ? fclose(fp) != 0 : close(fd) != 0) {
+    if (ok)
+      saved = errno;
+    ok = 0;
+  }
+  if (ok && rename(tmp, path) != 0) {
+    saved = errno;
+    ok = 0;
+  }
+  if (!ok) {
+    unlink(tmp);
+    cli_error("cannot write '%s': %s", path, strerror(saved));
+  }
+  free(tmp);
+  return ok ? QC_EXIT_OK : QC_EXIT_IO;
+}
+
+int cli_choice(const char *arg, const char *const *names) {
+  for (int i = 0; names[i]; i++)
+    if (strcmp(arg, names[i]) == 0)
+      return i;
+  return -1;
+}

@@ -1,0 +1,111 @@
+/* cmd_tokenize.c: `qcode tokenize`, print the tokens of transcripts as the
+ * coder sees them: one token per line, or a TSV table with offsets. Front
+ * matter, speaker labels and comment lines are not text and are skipped. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: qcode tokenize [OPTIONS] [FILE...|-]\n"
+    "\n"
+    "Prints the tokens of each transcript's text (standard input when no\n"
+    "FILE or '-'), one per line. Front matter, speaker labels and '#'\n"
+    "comment lines are skipped.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FORMAT     text (default: one token per line) or tsv\n"
+    "                          (columns file, offset, length, type,\n"
+    "                          sentence_end, token; offset is the byte offset\n"
+    "                          in the file)\n"
+    "      --sentences         text format: an empty line after each sentence\n"
+    "      --speaker-pattern RE  PCRE2 pattern for a turn-starting line\n"
+    "  -h, --help              show this help\n"
+    "\n" QC_EXIT_STATUS_HELP;
+
+enum { OPT_SENTENCES = 256, OPT_SPEAKER_PATTERN };
+
+static const struct option options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"sentences", no_argument, NULL, OPT_SENTENCES},
+    {"speaker-pattern", required_argument, NULL, OPT_SPEAKER_PATTERN},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+static const char *const formats[] = {"text", "tsv", NULL};
+
+typedef struct tok_args {
+  bool tsv, sentences;
+  qc_reader_opts reader;
+} tok_args;
+
+/* Writes a TSV cell: tokens hold no tab or newline, so no escaping is
+ * needed beyond that guarantee. */
+static void print_token(const tok_args *a, const char *file,
+                        const qc_segment *seg, const qc_token *tok) {
+  const char *p = seg->text + tok->start;
+  if (a->tsv)
+    printf("%s\t%zu\t%zu\t%s\t%d\t", file, seg->offset + tok->start, tok->len,
+           qc_token_type_name(tok->type),
+           (tok->flags & QC_TOKF_SENTENCE_END) != 0);
+  fwrite(p, 1, tok->len, stdout);
+  putchar('\n');
+  if (!a->tsv && a->sentences && (tok->flags & QC_TOKF_SENTENCE_END))
+    putchar('\n');
+}
+
+static int tokenize_file(const tok_args *a, const char *path,
+                         qc_tokenizer *tz) {
+  qc_error err;
+  qc_error_clear(&err);
+  qc_transcript *t;
+  if (qc_transcript_open(&t, path, NULL, &a->reader, &err) != QC_OK)
+    return cli_report(&err);
+  const qc_segment *seg;
+  qc_status s;
+  while ((s = qc_transcript_next(t, &seg, &err)) == QC_OK && seg) {
+    const qc_token *toks;
+    size_t n = qc_tokenizer_run(tz, seg->text, seg->len, &toks);
+    for (size_t i = 0; i < n; i++)
+      print_token(a, qc_transcript_name(t), seg, &toks[i]);
+  }
+  qc_transcript_free(t);
+  return s == QC_OK ? QC_EXIT_OK : cli_report(&err);
+}
+
+int cmd_tokenize(int argc, char **argv) {
+  tok_args a = {0};
+  int c, i;
+  optind = 0;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":f:h", options, NULL)) != -1) {
+    switch (c) {
+    case 'f':
+      if ((i = cli_choice(optarg, formats)) < 0)
+        return cli_usage_error("tokenize", "unknown format '%s'", optarg);
+      a.tsv = i == 1;
+      break;
+    case OPT_SENTENCES: a.sentences = true; break;
+    case OPT_SPEAKER_PATTERN: a.reader.speaker_pattern = optarg; break;
+    case 'h': fputs(usage, stdout); return QC_EXIT_OK;
+    case ':':
+      return cli_usage_error("tokenize", "option '%s' needs a value",
+                             argv[optind - 1]);
+    default:
+      return cli_usage_error("tokenize", "unknown option '%s'",
+                             argv[optind - 1]);
+    }
+  }
+  if (a.tsv)
+    fputs("file\toffset\tlength\ttype\tsentence_end\ttoken\n", stdout);
+  qc_tokenizer *tz = qc_tokenizer_new();
+  int rc = QC_EXIT_OK;
+  if (optind == argc)
+    rc = tokenize_file(&a, "-", tz);
+  for (int k = optind; k < argc && rc == QC_EXIT_OK; k++)
+    rc = tokenize_file(&a, argv[k], tz);
+  qc_tokenizer_free(tz);
+  return rc;
+}

@@ -1,0 +1,350 @@
+/* codebook.c: the codebook model. Codes form a tree kept in pre-order (a
+ * parent before its children), so roll-up is one backward pass. Word and
+ * phrase patterns are folded here with the codebook's folding, the same
+ * folding the coder applies to the text, and regexes are compiled once. */
+#include "codebook.h"
+#include "error.h"
+#include "memory.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+qc_codebook *qc_codebook_new(const char *file) {
+  qc_codebook *cb = qc_xcalloc(1, sizeof *cb);
+  cb->file = qc_xstrdup(file ? file : "-");
+  cb->fold_opts = QC_FOLD_CASE;
+  cb->regex_opts = QC_REGEX_CASELESS;
+  cb->neg_before = 3;
+  cb->neg_after = 0;
+  cb->rx = qc_regex_ctx_new();
+  return cb;
+}
+
+static bool valid_id(const char *id) {
+  if (!((*id >= 'a' && *id <= 'z') || (*id >= '0' && *id <= '9')))
+    return false;
+  for (const char *p = id; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+          *p == '_' || *p == '.'))
+      return false;
+  return strlen(id) <= 64;
+}
+
+qc_status qc_codebook_add_code(qc_codebook *cb, size_t parent, const char *id,
+                               unsigned line, unsigned col, size_t *index,
+                               qc_error *err) {
+  if (!valid_id(id))
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
+                        "invalid code id '%s' (use a-z, 0-9, '-', '_', '.', "
+                        "starting with a letter or digit)",
+                        id);
+  char *path;
+  if (parent == QC_NO_PARENT) {
+    path = qc_xstrdup(id);
+  } else {
+    const char *pp = cb->codes[parent].path;
+    size_t n = strlen(pp) + 1 + strlen(id) + 1;
+    path = qc_xmalloc(n);
+    snprintf(path, n, "%s/%s", pp, id);
+  }
+  if (qc_strmap_put(&cb->paths, path, strlen(path), cb->ncodes) !=
+      cb->ncodes) {
+    qc_status s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
+                               "duplicate code id '%s'", path);
+    free(path);
+    return s;
+  }
+  QC_GROW(cb->codes, cb->codes_cap, cb->ncodes + 1);
+  qc_code *c = &cb->codes[cb->ncodes];
+  memset(c, 0, sizeof *c);
+  c->id = qc_xstrdup(id);
+  c->path = path;
+  c->label = qc_xstrdup("");
+  c->description = qc_xstrdup("");
+  c->parent = parent;
+  c->depth = parent == QC_NO_PARENT ? 0 : cb->codes[parent].depth + 1;
+  c->negation = true;
+  c->line = line;
+  c->col = col;
+  *index = cb->ncodes++;
+  return QC_OK;
+}
+
+/* Checks one folded word pattern: not empty, no white space, not only
+ * stars, no two stars in a row. */
+static const char *word_pattern_problem(const char *p, size_t n) {
+  if (n == 0)
+    return "is empty";
+  bool literal = false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      return "contains white space (use a phrase for several words)";
+    if (c == '*' && i + 1 < n && p[i + 1] == '*')
+      return "has '**' (one '*' already matches any run of characters)";
+    if (c != '*')
+      literal = true;
+  }
+  return literal ? NULL : "has no literal character";
+}
+
+static qc_status add_word_parts(qc_codebook *cb, qc_rule *r, const char *src,
+                                qc_error *err) {
+  size_t flen;
+  char *folded = qc_fold_string(src, strlen(src), cb->fold_opts, &flen);
+  char *save = NULL;
+  size_t cap = 0;
+  for (char *w = strtok_r(folded, " \t\n\r", &save); w;
+       w = strtok_r(NULL, " \t\n\r", &save)) {
+    QC_GROW(r->parts, cap, r->nparts + 1);
+    r->parts[r->nparts++] = qc_xstrdup(w);
+  }
+  free(folded);
+  const char *kind = r->kind == QC_RULE_WORD ? "word" : "phrase";
+  if (r->nparts == 0)
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                        "empty %s pattern", kind);
+  if (r->kind == QC_RULE_WORD && r->nparts > 1)
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                        "word pattern '%s' contains white space (use a phrase "
+                        "for several words)",
+                        src);
+  for (size_t i = 0; i < r->nparts; i++) {
+    const char *why = word_pattern_problem(r->parts[i], strlen(r->parts[i]));
+    if (why)
+      return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                          "invalid wildcard in %s pattern '%s': '%s' %s", kind,
+                          src, r->parts[i], why);
+  }
+  return QC_OK;
+}
+
+static qc_status compile_regex(qc_codebook *cb, qc_rule *r, qc_error *err) {
+  /* The text is folded before matching, so the pattern gets the same
+   * folding except case (left to PCRE2_CASELESS, since folding the pattern
+   * would change escapes such as \D and \W). */
+  size_t plen;
+  char *pat = qc_fold_string(r->source, strlen(r->source),
+                             cb->fold_opts & ~QC_FOLD_CASE, &plen);
+  char msg[256];
+  size_t off = 0;
+  r->re = qc_regex_compile(pat, plen, cb->regex_opts, &off, msg, sizeof msg);
+  free(pat);
+  const char *code = cb->codes[r->code].path;
+  if (!r->re)
+    return qc_error_set(err, QC_ERR_REGEX, cb->file, r->line, r->col, 0,
+                        "code '%s': invalid regex '%s' at offset %zu: %s", code,
+                        r->source, off, msg);
+  if (qc_regex_matches_empty(r->re, cb->rx))
+    return qc_error_set(err, QC_ERR_REGEX, cb->file, r->line, r->col, 0,
+                        "code '%s': regex '%s' matches the empty string", code,
+                        r->source);
+  return QC_OK;
+}
+
+qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
+                               bool exclude, const char *src, unsigned line,
+                               unsigned col, qc_error *err) {
+  QC_GROW(cb->rules, cb->rules_cap, cb->nrules + 1);
+  qc_rule *r = &cb->rules[cb->nrules++];
+  memset(r, 0, sizeof *r);
+  r->kind = kind;
+  r->exclude = exclude;
+  r->code = code;
+  r->source = qc_xstrdup(src);
+  r->line = line;
+  r->col = col;
+  if (kind == QC_RULE_REGEX)
+    return compile_regex(cb, r, err);
+  return add_word_parts(cb, r, src, err);
+}
+
+qc_status qc_codebook_add_negator(qc_codebook *cb, const char *word,
+                                  unsigned line, unsigned col, qc_error *err) {
+  size_t n;
+  char *f = qc_fold_string(word, strlen(word), cb->fold_opts, &n);
+  const char *why = word_pattern_problem(f, n);
+  if (!why)
+    for (size_t i = 0; i < n; i++)
+      if (f[i] == ' ')
+        why = "contains white space";
+  if (why) {
+    free(f);
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
+                        "invalid negation word '%s': %s", word, why);
+  }
+  QC_GROW(cb->negators, cb->negators_cap, cb->nnegators + 1);
+  cb->negators[cb->nnegators++] = f;
+  return QC_OK;
+}
+
+void qc_codebook_add_example(qc_codebook *cb, size_t code, const char *text,
+                             bool counter, unsigned line, unsigned col) {
+  qc_code *c = &cb->codes[code];
+  QC_GROW(c->examples, c->examples_cap, c->nexamples + 1);
+  c->examples[c->nexamples++] =
+      (qc_example){qc_xstrdup(text), counter, line, col};
+}
+
+/* Default negators when the codebook names none: Dutch negation words
+ * (DOMAIN.md, "The Dutch that rules meet"). */
+static const char *const default_negators[] = {
+    "niet", "geen", "nooit", "niets", "niks", "nergens", "zonder",
+    "allerminst", "niemand", "noch", "geenszins"};
+
+qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
+  if (!cb->negators_set)
+    for (size_t i = 0; i < sizeof default_negators / sizeof *default_negators;
+         i++)
+      QC_TRY(qc_codebook_add_negator(cb, default_negators[i], 0, 0, err));
+  bool *has_rule = qc_xcalloc(cb->ncodes, sizeof *has_rule);
+  for (size_t i = 0; i < cb->nrules; i++)
+    if (!cb->rules[i].exclude)
+      has_rule[cb->rules[i].code] = true;
+  for (size_t i = cb->ncodes; i-- > 0;)
+    if (has_rule[i] && cb->codes[i].parent != QC_NO_PARENT)
+      has_rule[cb->codes[i].parent] = true;
+  qc_status s = QC_OK;
+  for (size_t i = 0; i < cb->ncodes && s == QC_OK; i++)
+    if (!has_rule[i])
+      s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, cb->codes[i].line,
+                       cb->codes[i].col, 0,
+                       "code '%s' has no rules and no child codes with rules",
+                       cb->codes[i].path);
+  free(has_rule);
+  if (s != QC_OK)
+    return s;
+  if (cb->ncodes == 0)
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0,
+                        "codebook has no codes");
+  cb->words = qc_lexicon_new();
+  for (size_t i = 0; i < cb->nrules; i++) {
+    qc_rule *r = &cb->rules[i];
+    if (r->kind != QC_RULE_REGEX)
+      qc_lexicon_add(cb->words, r->parts[0], strlen(r->parts[0]), i);
+  }
+  cb->negation = qc_lexicon_new();
+  for (size_t i = 0; i < cb->nnegators; i++)
+    qc_lexicon_add(cb->negation, cb->negators[i], strlen(cb->negators[i]), i);
+  return QC_OK;
+}
+
+/* ---- public API ---- */
+
+qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
+                               size_t len, const char *name, qc_error *err) {
+  *out = NULL;
+  qc_codebook *cb = qc_codebook_new(name);
+  qc_status s = qc_codebook_parse_yaml(cb, data, len, err);
+  if (s == QC_OK)
+    s = qc_codebook_finish(cb, err);
+  if (s != QC_OK) {
+    qc_codebook_free(cb);
+    return s;
+  }
+  *out = cb;
+  return QC_OK;
+}
+
+/* Reads a whole file (or stdin for "-"), pipes and process substitutions
+ * included, so `<(git show v1:codebook.yaml)` works. */
+static qc_status read_all(const char *path, char **data, size_t *len,
+                          qc_error *err) {
+  bool is_stdin = strcmp(path, "-") == 0;
+  FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+  if (!fp)
+    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot open '%s': %s",
+                        path, strerror(errno));
+  size_t cap = 0, n = 0;
+  char *buf = NULL;
+  for (;;) {
+    QC_GROW(buf, cap, n + 65536);
+    size_t got = fread(buf + n, 1, cap - n, fp);
+    n += got;
+    if (got == 0)
+      break;
+  }
+  bool failed = ferror(fp);
+  int saved = errno;
+  if (!is_stdin)
+    fclose(fp);
+  if (failed) {
+    free(buf);
+    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot read '%s': %s",
+                        path, strerror(saved));
+  }
+  *data = buf;
+  *len = n;
+  return QC_OK;
+}
+
+qc_status qc_codebook_load(qc_codebook **out, const char *path,
+                           qc_error *err) {
+  *out = NULL;
+  char *data;
+  size_t len;
+  QC_TRY(read_all(path, &data, &len, err));
+  qc_status s = qc_codebook_load_mem(out, data, len, path, err);
+  free(data);
+  return s;
+}
+
+void qc_codebook_free(qc_codebook *cb) {
+  if (!cb)
+    return;
+  for (size_t i = 0; i < cb->ncodes; i++) {
+    qc_code *c = &cb->codes[i];
+    free(c->id);
+    free(c->path);
+    free(c->label);
+    free(c->description);
+    for (size_t j = 0; j < c->nexamples; j++)
+      free(c->examples[j].text);
+    free(c->examples);
+  }
+  free(cb->codes);
+  for (size_t i = 0; i < cb->nrules; i++) {
+    qc_rule *r = &cb->rules[i];
+    free(r->source);
+    for (size_t j = 0; j < r->nparts; j++)
+      free(r->parts[j]);
+    free(r->parts);
+    qc_regex_free(r->re);
+  }
+  free(cb->rules);
+  for (size_t i = 0; i < cb->nnegators; i++)
+    free(cb->negators[i]);
+  free(cb->negators);
+  qc_strmap_release(&cb->paths);
+  qc_lexicon_free(cb->words);
+  qc_lexicon_free(cb->negation);
+  qc_regex_ctx_free(cb->rx);
+  free(cb->file);
+  free(cb->name);
+  free(cb->title);
+  free(cb->description);
+  free(cb);
+}
+
+size_t qc_codebook_code_count(const qc_codebook *cb) { return cb->ncodes; }
+
+const char *qc_codebook_code_path(const qc_codebook *cb, size_t i) {
+  return cb->codes[i].path;
+}
+
+const char *qc_codebook_code_label(const qc_codebook *cb, size_t i) {
+  return cb->codes[i].label;
+}
+
+size_t qc_codebook_code_parent(const qc_codebook *cb, size_t i) {
+  return cb->codes[i].parent;
+}
+
+size_t qc_codebook_code_find(const qc_codebook *cb, const char *path) {
+  size_t idx;
+  return qc_strmap_get(&cb->paths, path, strlen(path), &idx) ? idx
+                                                              : (size_t)-1;
+}

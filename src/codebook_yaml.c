@@ -1,0 +1,463 @@
+/* codebook_yaml.c: reads a codebook's YAML into the model of codebook.c.
+ * The one file that calls libyaml. It loads the document graph, then walks
+ * it with a schema check on every key, so that each error points at its
+ * node. libyaml marks are 0-based and count code points; they become 1-based
+ * here and nowhere else. Aliases share nodes, so the walk caps both the
+ * nesting depth and the number of nodes visited: a self-referencing alias
+ * or an alias bomb ends in an error, not in a blow-up. */
+#include "codebook.h"
+#include "error.h"
+#include "memory.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define MAX_CODE_DEPTH 64
+#define MAX_VISITS 1000000
+
+typedef struct loader {
+  qc_codebook *cb;
+  yaml_document_t *doc;
+  qc_error *err;
+  size_t visits;
+} loader;
+
+static unsigned line_of(const yaml_node_t *n) {
+  return (unsigned)n->start_mark.line + 1;
+}
+static unsigned col_of(const yaml_node_t *n) {
+  return (unsigned)n->start_mark.column + 1;
+}
+
+static qc_status node_error(loader *ld, const yaml_node_t *n, qc_status code,
+                            const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static qc_status node_error(loader *ld, const yaml_node_t *n, qc_status code,
+                            const char *fmt, ...) {
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return qc_error_set(ld->err, code, ld->cb->file, line_of(n), col_of(n),
+                      n->start_mark.index, "%s", msg);
+}
+
+static yaml_node_t *get(loader *ld, int id) {
+  return yaml_document_get_node(ld->doc, id);
+}
+
+static qc_status visit(loader *ld, const yaml_node_t *n) {
+  if (++ld->visits > MAX_VISITS)
+    return node_error(ld, n, QC_ERR_SCHEMA,
+                      "codebook too large: more than %d YAML nodes after "
+                      "expanding aliases",
+                      MAX_VISITS);
+  return QC_OK;
+}
+
+static const char *type_name(const yaml_node_t *n) {
+  switch (n->type) {
+  case YAML_SCALAR_NODE: return "a scalar";
+  case YAML_SEQUENCE_NODE: return "a list";
+  case YAML_MAPPING_NODE: return "a mapping";
+  default: return "nothing";
+  }
+}
+
+static qc_status expect(loader *ld, const yaml_node_t *n, yaml_node_type_t t,
+                        const char *what) {
+  QC_TRY(visit(ld, n));
+  if (n->type == t)
+    return QC_OK;
+  const char *want = t == YAML_SCALAR_NODE     ? "a scalar"
+                     : t == YAML_SEQUENCE_NODE ? "a list"
+                                               : "a mapping";
+  return node_error(ld, n, QC_ERR_SCHEMA, "'%s' must be %s, not %s", what,
+                    want, type_name(n));
+}
+
+static const char *scalar(const yaml_node_t *n) {
+  return (const char *)n->data.scalar.value;
+}
+
+/* Rejects keys that are not scalars, and duplicate keys, which libyaml
+ * accepts silently. */
+static qc_status check_keys(loader *ld, const yaml_node_t *map) {
+  yaml_node_pair_t *b = map->data.mapping.pairs.start;
+  yaml_node_pair_t *e = map->data.mapping.pairs.top;
+  for (yaml_node_pair_t *p = b; p < e; p++) {
+    yaml_node_t *k = get(ld, p->key);
+    if (k->type != YAML_SCALAR_NODE)
+      return node_error(ld, k, QC_ERR_SCHEMA, "mapping keys must be scalars");
+    for (yaml_node_pair_t *q = b; q < p; q++)
+      if (strcmp(scalar(get(ld, q->key)), scalar(k)) == 0)
+        return node_error(ld, k, QC_ERR_SCHEMA, "duplicate key '%s'",
+                          scalar(k));
+  }
+  return QC_OK;
+}
+
+static qc_status unknown_key(loader *ld, const yaml_node_t *k,
+                             const char *where, const char *known) {
+  return node_error(ld, k, QC_ERR_SCHEMA, "unknown key '%s' in %s (known: %s)",
+                    scalar(k), where, known);
+}
+
+static yaml_node_t *lookup(loader *ld, const yaml_node_t *map,
+                           const char *key) {
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+       p < map->data.mapping.pairs.top; p++)
+    if (strcmp(scalar(get(ld, p->key)), key) == 0)
+      return get(ld, p->value);
+  return NULL;
+}
+
+static qc_status parse_uint(loader *ld, const yaml_node_t *n, const char *what,
+                            unsigned max, unsigned *out) {
+  QC_TRY(expect(ld, n, YAML_SCALAR_NODE, what));
+  const char *s = scalar(n);
+  char *end;
+  unsigned long v = strtoul(s, &end, 10);
+  if (!*s || *end || *s == '-' || *s == '+' || v > max)
+    return node_error(ld, n, QC_ERR_SCHEMA,
+                      "'%s' must be a whole number from 0 to %u, not '%s'",
+                      what, max, s);
+  *out = (unsigned)v;
+  return QC_OK;
+}
+
+static qc_status parse_bool(loader *ld, const yaml_node_t *n, const char *what,
+                            bool *out) {
+  QC_TRY(expect(ld, n, YAML_SCALAR_NODE, what));
+  const char *s = scalar(n);
+  if (!strcmp(s, "true") || !strcmp(s, "yes")) {
+    *out = true;
+  } else if (!strcmp(s, "false") || !strcmp(s, "no")) {
+    *out = false;
+  } else {
+    return node_error(ld, n, QC_ERR_SCHEMA,
+                      "'%s' must be true or false, not '%s'", what, s);
+  }
+  return QC_OK;
+}
+
+static qc_status parse_choice(loader *ld, const yaml_node_t *n,
+                              const char *what, const char *a, const char *b,
+                              bool *is_b) {
+  QC_TRY(expect(ld, n, YAML_SCALAR_NODE, what));
+  if (strcmp(scalar(n), a) && strcmp(scalar(n), b))
+    return node_error(ld, n, QC_ERR_SCHEMA, "'%s' must be '%s' or '%s', not '%s'",
+                      what, a, b, scalar(n));
+  *is_b = strcmp(scalar(n), b) == 0;
+  return QC_OK;
+}
+
+/* Calls 'each' on every scalar item of a list of strings. */
+typedef qc_status (*item_fn)(loader *ld, const yaml_node_t *item, void *arg);
+
+static qc_status each_string(loader *ld, const yaml_node_t *n,
+                             const char *what, item_fn each, void *arg) {
+  QC_TRY(expect(ld, n, YAML_SEQUENCE_NODE, what));
+  if (n->data.sequence.items.start == n->data.sequence.items.top)
+    return node_error(ld, n, QC_ERR_SCHEMA, "'%s' is an empty list", what);
+  for (yaml_node_item_t *i = n->data.sequence.items.start;
+       i < n->data.sequence.items.top; i++) {
+    yaml_node_t *item = get(ld, *i);
+    QC_TRY(expect(ld, item, YAML_SCALAR_NODE, what));
+    QC_TRY(each(ld, item, arg));
+  }
+  return QC_OK;
+}
+
+static qc_status add_negator(loader *ld, const yaml_node_t *item, void *arg) {
+  (void)arg;
+  return qc_codebook_add_negator(ld->cb, scalar(item), line_of(item),
+                                 col_of(item), ld->err);
+}
+
+static qc_status parse_negation(loader *ld, const yaml_node_t *n) {
+  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "negation"));
+  QC_TRY(check_keys(ld, n));
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+       p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    const char *key = scalar(k);
+    if (!strcmp(key, "words")) {
+      ld->cb->negators_set = true;
+      QC_TRY(each_string(ld, v, "negation words", add_negator, NULL));
+    } else if (!strcmp(key, "before")) {
+      QC_TRY(parse_uint(ld, v, "before", 50, &ld->cb->neg_before));
+    } else if (!strcmp(key, "after")) {
+      QC_TRY(parse_uint(ld, v, "after", 50, &ld->cb->neg_after));
+    } else {
+      return unknown_key(ld, k, "negation", "words, before, after");
+    }
+  }
+  return QC_OK;
+}
+
+static qc_status parse_settings(loader *ld, const yaml_node_t *n) {
+  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "settings"));
+  QC_TRY(check_keys(ld, n));
+  qc_codebook *cb = ld->cb;
+  const yaml_node_t *negation = NULL;
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+       p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    const char *key = scalar(k);
+    bool b;
+    if (!strcmp(key, "case")) {
+      QC_TRY(parse_choice(ld, v, "case", "insensitive", "sensitive", &b));
+      cb->fold_opts = b ? cb->fold_opts & ~QC_FOLD_CASE
+                        : cb->fold_opts | QC_FOLD_CASE;
+      cb->regex_opts = b ? 0 : QC_REGEX_CASELESS;
+    } else if (!strcmp(key, "diacritics")) {
+      QC_TRY(parse_choice(ld, v, "diacritics", "keep", "fold", &b));
+      cb->fold_opts = b ? cb->fold_opts | QC_FOLD_MARKS
+                        : cb->fold_opts & ~QC_FOLD_MARKS;
+    } else if (!strcmp(key, "negation")) {
+      negation = v;
+    } else {
+      return unknown_key(ld, k, "settings", "case, diacritics, negation");
+    }
+  }
+  /* Negation words are folded, so they wait for case and diacritics. */
+  return negation ? parse_negation(ld, negation) : QC_OK;
+}
+
+typedef struct rule_arg {
+  size_t code;
+  qc_rule_kind kind;
+  bool exclude;
+} rule_arg;
+
+static qc_status add_rule(loader *ld, const yaml_node_t *item, void *arg) {
+  const rule_arg *ra = arg;
+  return qc_codebook_add_rule(ld->cb, ra->code, ra->kind, ra->exclude,
+                              scalar(item), line_of(item), col_of(item),
+                              ld->err);
+}
+
+static bool rule_kind(const char *key, qc_rule_kind *kind) {
+  if (!strcmp(key, "words"))
+    *kind = QC_RULE_WORD;
+  else if (!strcmp(key, "phrases"))
+    *kind = QC_RULE_PHRASE;
+  else if (!strcmp(key, "regex"))
+    *kind = QC_RULE_REGEX;
+  else
+    return false;
+  return true;
+}
+
+static qc_status parse_exclude(loader *ld, const yaml_node_t *n, size_t code) {
+  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "exclude"));
+  QC_TRY(check_keys(ld, n));
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+       p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key);
+    rule_arg ra = {code, QC_RULE_WORD, true};
+    if (!rule_kind(scalar(k), &ra.kind))
+      return unknown_key(ld, k, "exclude", "words, phrases, regex");
+    QC_TRY(each_string(ld, get(ld, p->value), scalar(k), add_rule, &ra));
+  }
+  return QC_OK;
+}
+
+static qc_status add_example(loader *ld, const yaml_node_t *item, void *arg) {
+  const rule_arg *ra = arg;
+  qc_codebook_add_example(ld->cb, ra->code, scalar(item), ra->exclude,
+                          line_of(item), col_of(item));
+  return QC_OK;
+}
+
+static qc_status parse_codes(loader *ld, const yaml_node_t *n, size_t parent,
+                             size_t depth);
+
+static void set_text(char **field, const yaml_node_t *v) {
+  free(*field);
+  *field = qc_xstrdup(scalar(v));
+}
+
+#define CODE_KEYS                                                              \
+  "id, label, description, codes, words, phrases, regex, exclude, negation, "  \
+  "examples, counterexamples"
+
+/* One code: its id first (the path is needed for messages), then the rest
+ * in file order. */
+static qc_status parse_code(loader *ld, const yaml_node_t *n, size_t parent,
+                            size_t depth) {
+  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "code"));
+  QC_TRY(check_keys(ld, n));
+  const yaml_node_t *id = lookup(ld, n, "id");
+  if (!id)
+    return node_error(ld, n, QC_ERR_SCHEMA, "code has no 'id'");
+  QC_TRY(expect(ld, id, YAML_SCALAR_NODE, "id"));
+  size_t code;
+  QC_TRY(qc_codebook_add_code(ld->cb, parent, scalar(id), line_of(id),
+                              col_of(id), &code, ld->err));
+  const yaml_node_t *children = NULL;
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+       p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    const char *key = scalar(k);
+    qc_code *c = &ld->cb->codes[code];
+    rule_arg ra = {code, QC_RULE_WORD, false};
+    if (!strcmp(key, "id")) {
+      continue;
+    } else if (!strcmp(key, "label") || !strcmp(key, "description")) {
+      QC_TRY(expect(ld, v, YAML_SCALAR_NODE, key));
+      set_text(key[0] == 'l' ? &c->label : &c->description, v);
+    } else if (!strcmp(key, "codes")) {
+      children = v;
+    } else if (rule_kind(key, &ra.kind)) {
+      QC_TRY(each_string(ld, v, key, add_rule, &ra));
+    } else if (!strcmp(key, "exclude")) {
+      QC_TRY(parse_exclude(ld, v, code));
+    } else if (!strcmp(key, "negation")) {
+      QC_TRY(parse_bool(ld, v, "negation", &c->negation));
+    } else if (!strcmp(key, "examples") || !strcmp(key, "counterexamples")) {
+      ra.exclude = key[0] == 'c';
+      QC_TRY(each_string(ld, v, key, add_example, &ra));
+    } else {
+      return unknown_key(ld, k, "code", CODE_KEYS);
+    }
+  }
+  return children ? parse_codes(ld, children, code, depth + 1) : QC_OK;
+}
+
+static qc_status parse_codes(loader *ld, const yaml_node_t *n, size_t parent,
+                             size_t depth) {
+  if (depth > MAX_CODE_DEPTH)
+    return node_error(ld, n, QC_ERR_SCHEMA,
+                      "codes nested more than %d deep (or a recursive alias)",
+                      MAX_CODE_DEPTH);
+  QC_TRY(expect(ld, n, YAML_SEQUENCE_NODE, "codes"));
+  if (n->data.sequence.items.start == n->data.sequence.items.top)
+    return node_error(ld, n, QC_ERR_SCHEMA, "'codes' is an empty list");
+  for (yaml_node_item_t *i = n->data.sequence.items.start;
+       i < n->data.sequence.items.top; i++)
+    QC_TRY(parse_code(ld, get(ld, *i), parent, depth));
+  return QC_OK;
+}
+
+#define TOP_KEYS "qcode, name, title, description, settings, codes"
+
+static qc_status parse_root(loader *ld, const yaml_node_t *root) {
+  QC_TRY(expect(ld, root, YAML_MAPPING_NODE, "codebook"));
+  QC_TRY(check_keys(ld, root));
+  qc_codebook *cb = ld->cb;
+  const yaml_node_t *version = lookup(ld, root, "qcode");
+  if (!version)
+    return node_error(ld, root, QC_ERR_SCHEMA,
+                      "missing format version: add 'qcode: 1' at the top");
+  QC_TRY(expect(ld, version, YAML_SCALAR_NODE, "qcode"));
+  if (strcmp(scalar(version), "1"))
+    return node_error(ld, version, QC_ERR_SCHEMA,
+                      "unsupported codebook format version '%s' (this qcode "
+                      "reads version 1)",
+                      scalar(version));
+  /* Settings decide how patterns are folded, so they come first. */
+  const yaml_node_t *settings = lookup(ld, root, "settings");
+  if (settings)
+    QC_TRY(parse_settings(ld, settings));
+  const yaml_node_t *codes = NULL;
+  for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+       p < root->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    const char *key = scalar(k);
+    if (!strcmp(key, "qcode") || !strcmp(key, "settings")) {
+      continue;
+    } else if (!strcmp(key, "name") || !strcmp(key, "title") ||
+               !strcmp(key, "description")) {
+      QC_TRY(expect(ld, v, YAML_SCALAR_NODE, key));
+      set_text(key[0] == 'n' ? &cb->name
+               : key[0] == 't' ? &cb->title
+                               : &cb->description,
+               v);
+    } else if (!strcmp(key, "codes")) {
+      codes = v;
+    } else {
+      return unknown_key(ld, k, "codebook", TOP_KEYS);
+    }
+  }
+  if (!codes)
+    return node_error(ld, root, QC_ERR_SCHEMA, "codebook has no 'codes'");
+  return parse_codes(ld, codes, QC_NO_PARENT, 0);
+}
+
+/* Line and column (1-based, code points) of a byte offset, for reader
+ * errors, which libyaml reports as an offset only. */
+static void position_of(const char *data, size_t len, size_t off,
+                        unsigned *line, unsigned *col) {
+  *line = 1;
+  *col = 1;
+  for (size_t i = 0; i < off && i < len; i++) {
+    if (data[i] == '\n') {
+      ++*line;
+      *col = 1;
+    } else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+      ++*col;
+    }
+  }
+}
+
+static qc_status parser_error(qc_codebook *cb, const yaml_parser_t *p,
+                              const char *data, size_t len, qc_error *err) {
+  if (p->error == YAML_MEMORY_ERROR)
+    return qc_error_set(err, QC_ERR_NOMEM, cb->file, 0, 0, 0,
+                        "out of memory while reading YAML");
+  unsigned line, col;
+  size_t off;
+  if (p->error == YAML_READER_ERROR) {
+    off = p->problem_offset;
+    position_of(data, len, off, &line, &col);
+    return qc_error_set(err, QC_ERR_YAML, cb->file, line, col, off,
+                        "%s (byte offset %zu)", p->problem, off);
+  }
+  line = (unsigned)p->problem_mark.line + 1;
+  col = (unsigned)p->problem_mark.column + 1;
+  off = p->problem_mark.index;
+  if (p->context)
+    return qc_error_set(err, QC_ERR_YAML, cb->file, line, col, off,
+                        "%s %s (started at line %u, column %u)", p->problem,
+                        p->context, (unsigned)p->context_mark.line + 1,
+                        (unsigned)p->context_mark.column + 1);
+  return qc_error_set(err, QC_ERR_YAML, cb->file, line, col, off, "%s",
+                      p->problem ? p->problem : "invalid YAML");
+}
+
+qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
+                                 qc_error *err) {
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  if (!yaml_parser_initialize(&parser))
+    return qc_error_set(err, QC_ERR_NOMEM, cb->file, 0, 0, 0,
+                        "out of memory while reading YAML");
+  yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+  if (!yaml_parser_load(&parser, &doc)) {
+    qc_status s = parser_error(cb, &parser, data, len, err);
+    yaml_parser_delete(&parser);
+    return s;
+  }
+  qc_status s;
+  yaml_node_t *root = yaml_document_get_root_node(&doc);
+  if (!root) {
+    s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0,
+                     "codebook is empty");
+  } else {
+    loader ld = {cb, &doc, err, 0};
+    s = parse_root(&ld, root);
+  }
+  yaml_document_delete(&doc);
+  yaml_parser_delete(&parser);
+  return s;
+}
+
+const char *qc_yaml_library_version(void) { return yaml_get_version_string(); }

@@ -1,0 +1,248 @@
+/* coder.c: codes one segment with a compiled codebook. The segment is
+ * folded once and tokenised once; words and phrase rules are looked up per
+ * running word in the lexicon, regex rules run on the folded text. A words
+ * or phrase hit with a negation word within the codebook's window (same
+ * sentence) does not count; an exclude rule removes its code from the
+ * segment; finally children roll up into their parents. All buffers live in
+ * the coder and are reused, so coding allocates nothing in the steady
+ * state. */
+#include "codebook.h"
+#include "error.h"
+#include "memory.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A running word of the segment. */
+typedef struct word {
+  size_t fstart, fend; /* span in the folded text */
+  size_t tok;          /* index in the token array */
+  size_t sentence;
+  bool negator;
+} word;
+
+struct qc_coder {
+  const qc_codebook *cb;
+  qc_tokenizer *tz;
+  qc_fold fold;
+  qc_regex_ctx *rx;
+  const qc_token *toks;
+  size_t ntoks;
+  word *words;
+  size_t nwords, words_cap;
+  size_t *ids;
+  size_t nids, ids_cap;
+  bool *coded, *excluded;
+  unsigned *hits;
+  qc_span *spans;
+  size_t nspans, spans_cap;
+  qc_coding result;
+};
+
+qc_coder *qc_coder_new(const qc_codebook *cb) {
+  qc_coder *c = qc_xcalloc(1, sizeof *c);
+  c->cb = cb;
+  c->tz = qc_tokenizer_new();
+  c->fold = (qc_fold)QC_FOLD_INIT(cb->fold_opts);
+  c->rx = qc_regex_ctx_new();
+  c->coded = qc_xcalloc(cb->ncodes, sizeof *c->coded);
+  c->excluded = qc_xcalloc(cb->ncodes, sizeof *c->excluded);
+  c->hits = qc_xcalloc(cb->ncodes, sizeof *c->hits);
+  return c;
+}
+
+void qc_coder_free(qc_coder *c) {
+  if (!c)
+    return;
+  qc_tokenizer_free(c->tz);
+  qc_fold_release(&c->fold);
+  qc_regex_ctx_free(c->rx);
+  free(c->words);
+  free(c->ids);
+  free(c->coded);
+  free(c->excluded);
+  free(c->hits);
+  free(c->spans);
+  free(c);
+}
+
+static void find_words(qc_coder *c) {
+  c->nwords = 0;
+  size_t sentence = 0;
+  for (size_t i = 0; i < c->ntoks; i++) {
+    const qc_token *t = &c->toks[i];
+    if (qc_token_is_word(t->type)) {
+      QC_GROW(c->words, c->words_cap, c->nwords + 1);
+      word *w = &c->words[c->nwords++];
+      w->fstart = qc_fold_to_folded(&c->fold, t->start);
+      w->fend = qc_fold_to_folded(&c->fold, t->start + t->len);
+      w->tok = i;
+      w->sentence = sentence;
+      c->nids = 0;
+      qc_lexicon_lookup(c->cb->negation, c->fold.out + w->fstart,
+                        w->fend - w->fstart, &c->ids, &c->nids, &c->ids_cap);
+      w->negator = c->nids > 0;
+    }
+    if (t->flags & QC_TOKF_SENTENCE_END)
+      sentence++;
+  }
+}
+
+/* True when a negation word stands within the window around words
+ * [first, last], in the same sentence. */
+static bool negated(const qc_coder *c, size_t first, size_t last) {
+  size_t s = c->words[first].sentence;
+  unsigned before = c->cb->neg_before, after = c->cb->neg_after;
+  for (size_t k = 1; k <= before && k <= first; k++) {
+    const word *w = &c->words[first - k];
+    if (w->sentence != s)
+      break;
+    if (w->negator)
+      return true;
+  }
+  for (size_t k = 1; k <= after && last + k < c->nwords; k++) {
+    const word *w = &c->words[last + k];
+    if (w->sentence != s)
+      break;
+    if (w->negator)
+      return true;
+  }
+  return false;
+}
+
+static void add_span(qc_coder *c, size_t code, size_t rule, size_t start,
+                     size_t end) {
+  QC_GROW(c->spans, c->spans_cap, c->nspans + 1);
+  c->spans[c->nspans++] = (qc_span){code, rule, start, end};
+}
+
+static void count_hit(qc_coder *c, size_t rule, size_t start, size_t end) {
+  const qc_rule *r = &c->cb->rules[rule];
+  if (r->exclude) {
+    c->excluded[r->code] = true;
+    return;
+  }
+  c->hits[r->code]++;
+  add_span(c, r->code, rule, start, end);
+}
+
+/* Length in words of phrase rule 'r' starting at word 'k', or 0. The words
+ * must be adjacent tokens: punctuation between them breaks the phrase. */
+static size_t phrase_at(const qc_coder *c, const qc_rule *r, size_t k) {
+  if (k + r->nparts > c->nwords)
+    return 0;
+  for (size_t j = 1; j < r->nparts; j++) {
+    const word *w = &c->words[k + j];
+    if (w->tok != c->words[k].tok + j ||
+        !qc_glob_match(r->parts[j], strlen(r->parts[j]),
+                       c->fold.out + w->fstart, w->fend - w->fstart))
+      return 0;
+  }
+  return r->nparts;
+}
+
+static void match_words(qc_coder *c) {
+  for (size_t k = 0; k < c->nwords; k++) {
+    const word *w = &c->words[k];
+    c->nids = 0;
+    qc_lexicon_lookup(c->cb->words, c->fold.out + w->fstart,
+                      w->fend - w->fstart, &c->ids, &c->nids, &c->ids_cap);
+    for (size_t i = 0; i < c->nids; i++) {
+      const qc_rule *r = &c->cb->rules[c->ids[i]];
+      size_t n = r->kind == QC_RULE_PHRASE ? phrase_at(c, r, k) : 1;
+      if (n == 0)
+        continue;
+      if (!r->exclude && c->cb->codes[r->code].negation &&
+          negated(c, k, k + n - 1))
+        continue;
+      const qc_token *first = &c->toks[w->tok];
+      const qc_token *last = &c->toks[c->words[k + n - 1].tok];
+      count_hit(c, c->ids[i], first->start, last->start + last->len);
+    }
+  }
+}
+
+static qc_status match_regexes(qc_coder *c, qc_error *err) {
+  const qc_codebook *cb = c->cb;
+  const char *s = c->fold.out;
+  size_t len = c->fold.len;
+  for (size_t i = 0; i < cb->nrules; i++) {
+    const qc_rule *r = &cb->rules[i];
+    if (r->kind != QC_RULE_REGEX)
+      continue;
+    size_t from = 0, start, end;
+    char msg[200];
+    while (from <= len) {
+      int rc = qc_regex_search(r->re, c->rx, s, len, from, &start, &end, msg,
+                               sizeof msg);
+      if (rc == QC_REGEX_NOMATCH)
+        break;
+      if (rc != QC_REGEX_MATCH)
+        return qc_error_set(err, QC_ERR_REGEX, cb->file, r->line, r->col, 0,
+                            "code '%s': regex '%s' stopped on a segment: %s",
+                            cb->codes[r->code].path, r->source, msg);
+      count_hit(c, i, qc_fold_to_orig(&c->fold, start),
+                qc_fold_to_orig(&c->fold, end));
+      if (r->exclude)
+        break;
+      /* After an empty match, step over one whole character. */
+      from = end > start ? end : end + 1;
+      while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from++;
+    }
+  }
+  return QC_OK;
+}
+
+static int span_cmp(const void *a, const void *b) {
+  const qc_span *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  if (x->code != y->code)
+    return x->code < y->code ? -1 : 1;
+  return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* Drops excluded codes' hits and spans, then rolls children up into their
+ * parents (codes are in pre-order, so one backward pass suffices). */
+static void finish(qc_coder *c) {
+  const qc_codebook *cb = c->cb;
+  size_t kept = 0;
+  for (size_t i = 0; i < c->nspans; i++)
+    if (!c->excluded[c->spans[i].code])
+      c->spans[kept++] = c->spans[i];
+  c->nspans = kept;
+  qsort(c->spans, c->nspans, sizeof *c->spans, span_cmp);
+  for (size_t i = 0; i < cb->ncodes; i++) {
+    if (c->excluded[i])
+      c->hits[i] = 0;
+    c->coded[i] = c->hits[i] > 0;
+  }
+  for (size_t i = cb->ncodes; i-- > 0;) {
+    size_t p = cb->codes[i].parent;
+    if (p == QC_NO_PARENT || c->excluded[p])
+      continue;
+    c->hits[p] += c->hits[i];
+    c->coded[p] = c->coded[p] || c->coded[i];
+  }
+}
+
+qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
+                        const qc_coding **out, qc_error *err) {
+  size_t n = c->cb->ncodes;
+  memset(c->hits, 0, n * sizeof *c->hits);
+  memset(c->excluded, 0, n * sizeof *c->excluded);
+  c->nspans = 0;
+  qc_fold_run(&c->fold, text, len);
+  c->ntoks = qc_tokenizer_run(c->tz, text, len, &c->toks);
+  find_words(c);
+  match_words(c);
+  QC_TRY(match_regexes(c, err));
+  finish(c);
+  c->result = (qc_coding){c->coded, c->hits, c->spans, c->nspans, c->nwords};
+  *out = &c->result;
+  return QC_OK;
+}

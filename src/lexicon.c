@@ -1,0 +1,152 @@
+/* lexicon.c: word-pattern index. A pattern is a folded word in which '*'
+ * stands for any run of characters. "registr*" (prefix) and "*dossier"
+ * (suffix) patterns are keyed by their literal part, so a lookup costs one
+ * hash probe per prefix and per suffix of the token, however many patterns
+ * there are; patterns with inner or several wildcards are scanned. */
+#include "lexicon.h"
+#include "memory.h"
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct id_list {
+  size_t *ids;
+  size_t n, cap;
+} id_list;
+
+typedef struct glob_pattern {
+  char *pat;
+  size_t len;
+  size_t id;
+} glob_pattern;
+
+struct qc_lexicon {
+  qc_strmap exact, prefix, suffix; /* key -> index into lists */
+  id_list *lists;
+  size_t nlists, lists_cap;
+  size_t min_prefix, max_prefix, min_suffix, max_suffix;
+  glob_pattern *globs;
+  size_t nglobs, globs_cap;
+};
+
+qc_lexicon *qc_lexicon_new(void) {
+  qc_lexicon *lx = qc_xcalloc(1, sizeof *lx);
+  lx->min_prefix = lx->min_suffix = (size_t)-1;
+  return lx;
+}
+
+void qc_lexicon_free(qc_lexicon *lx) {
+  if (!lx)
+    return;
+  qc_strmap_release(&lx->exact);
+  qc_strmap_release(&lx->prefix);
+  qc_strmap_release(&lx->suffix);
+  for (size_t i = 0; i < lx->nlists; i++)
+    free(lx->lists[i].ids);
+  free(lx->lists);
+  for (size_t i = 0; i < lx->nglobs; i++)
+    free(lx->globs[i].pat);
+  free(lx->globs);
+  free(lx);
+}
+
+static void add_keyed(qc_lexicon *lx, qc_strmap *m, const char *key,
+                      size_t len, size_t id) {
+  size_t idx = qc_strmap_put(m, key, len, lx->nlists);
+  if (idx == lx->nlists) {
+    QC_GROW(lx->lists, lx->lists_cap, lx->nlists + 1);
+    lx->lists[lx->nlists++] = (id_list){NULL, 0, 0};
+  }
+  id_list *l = &lx->lists[idx];
+  QC_GROW(l->ids, l->cap, l->n + 1);
+  l->ids[l->n++] = id;
+}
+
+static size_t count_stars(const char *p, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += p[i] == '*';
+  return k;
+}
+
+void qc_lexicon_add(qc_lexicon *lx, const char *pat, size_t len, size_t id) {
+  size_t stars = count_stars(pat, len);
+  if (stars == 0) {
+    add_keyed(lx, &lx->exact, pat, len, id);
+  } else if (stars == 1 && len > 1 && pat[len - 1] == '*') {
+    add_keyed(lx, &lx->prefix, pat, len - 1, id);
+    if (len - 1 < lx->min_prefix)
+      lx->min_prefix = len - 1;
+    if (len - 1 > lx->max_prefix)
+      lx->max_prefix = len - 1;
+  } else if (stars == 1 && len > 1 && pat[0] == '*') {
+    add_keyed(lx, &lx->suffix, pat + 1, len - 1, id);
+    if (len - 1 < lx->min_suffix)
+      lx->min_suffix = len - 1;
+    if (len - 1 > lx->max_suffix)
+      lx->max_suffix = len - 1;
+  } else {
+    QC_GROW(lx->globs, lx->globs_cap, lx->nglobs + 1);
+    lx->globs[lx->nglobs++] = (glob_pattern){qc_xstrndup(pat, len), len, id};
+  }
+}
+
+static void append_list(const id_list *l, size_t **ids, size_t *n,
+                        size_t *cap) {
+  QC_GROW(*ids, *cap, *n + l->n);
+  memcpy(*ids + *n, l->ids, l->n * sizeof **ids);
+  *n += l->n;
+}
+
+static bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+void qc_lexicon_lookup(const qc_lexicon *lx, const char *tok, size_t len,
+                       size_t **ids, size_t *n, size_t *cap) {
+  size_t idx;
+  if (qc_strmap_get(&lx->exact, tok, len, &idx))
+    append_list(&lx->lists[idx], ids, n, cap);
+  /* A '*' matches whole characters, so only cut at character starts. */
+  if (lx->prefix.count) {
+    size_t hi = lx->max_prefix < len ? lx->max_prefix : len;
+    for (size_t k = lx->min_prefix; k <= hi; k++)
+      if ((k == len || !is_continuation((unsigned char)tok[k])) &&
+          qc_strmap_get(&lx->prefix, tok, k, &idx))
+        append_list(&lx->lists[idx], ids, n, cap);
+  }
+  if (lx->suffix.count) {
+    size_t hi = lx->max_suffix < len ? lx->max_suffix : len;
+    for (size_t k = lx->min_suffix; k <= hi; k++)
+      if (!is_continuation((unsigned char)tok[len - k]) &&
+          qc_strmap_get(&lx->suffix, tok + len - k, k, &idx))
+        append_list(&lx->lists[idx], ids, n, cap);
+  }
+  for (size_t i = 0; i < lx->nglobs; i++)
+    if (qc_glob_match(lx->globs[i].pat, lx->globs[i].len, tok, len)) {
+      QC_GROW(*ids, *cap, *n + 1);
+      (*ids)[(*n)++] = lx->globs[i].id;
+    }
+}
+
+/* Iterative glob with one backtrack point: linear for patterns with one
+ * star, O(n*m) at worst, never recursive. */
+bool qc_glob_match(const char *pat, size_t plen, const char *s, size_t slen) {
+  size_t p = 0, i = 0, star = (size_t)-1, mark = 0;
+  while (i < slen) {
+    if (p < plen && pat[p] == '*') {
+      star = p++;
+      mark = i;
+    } else if (p < plen && pat[p] == s[i]) {
+      p++;
+      i++;
+    } else if (star != (size_t)-1) {
+      p = star + 1;
+      i = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < plen && pat[p] == '*')
+    p++;
+  return p == plen;
+}

@@ -1,0 +1,153 @@
+/* tally.c: counts coded segments per group and code, and formats the
+ * counts as a tidy table: one row per (group, code), groups sorted
+ * bytewise, codes in codebook order, zero rows included. */
+#include "codebook.h"
+#include "memory.h"
+#include "strmap.h"
+#include "table.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct group {
+  char *name;
+  uint64_t *segments, *hits; /* per code */
+  uint64_t group_segments, group_tokens;
+} group;
+
+struct qc_tally {
+  const qc_codebook *cb;
+  qc_strmap index;
+  group *groups;
+  size_t ngroups, cap;
+};
+
+qc_tally *qc_tally_new(const qc_codebook *cb) {
+  qc_tally *t = qc_xcalloc(1, sizeof *t);
+  t->cb = cb;
+  return t;
+}
+
+void qc_tally_free(qc_tally *t) {
+  if (!t)
+    return;
+  for (size_t i = 0; i < t->ngroups; i++) {
+    free(t->groups[i].name);
+    free(t->groups[i].segments);
+    free(t->groups[i].hits);
+  }
+  free(t->groups);
+  qc_strmap_release(&t->index);
+  free(t);
+}
+
+static group *get_group(qc_tally *t, const char *name) {
+  size_t idx = qc_strmap_put(&t->index, name, strlen(name), t->ngroups);
+  if (idx < t->ngroups)
+    return &t->groups[idx];
+  QC_GROW(t->groups, t->cap, t->ngroups + 1);
+  group *g = &t->groups[t->ngroups++];
+  g->name = qc_xstrdup(name);
+  g->segments = qc_xcalloc(t->cb->ncodes, sizeof *g->segments);
+  g->hits = qc_xcalloc(t->cb->ncodes, sizeof *g->hits);
+  g->group_segments = g->group_tokens = 0;
+  return g;
+}
+
+void qc_tally_touch(qc_tally *t, const char *name) { (void)get_group(t, name); }
+
+void qc_tally_add(qc_tally *t, const char *name, const qc_coding *coding) {
+  group *g = get_group(t, name);
+  g->group_segments++;
+  g->group_tokens += coding->tokens;
+  for (size_t i = 0; i < t->cb->ncodes; i++) {
+    g->segments[i] += coding->coded[i];
+    g->hits[i] += coding->hits[i];
+  }
+}
+
+void qc_tally_merge(qc_tally *dst, const qc_tally *src) {
+  for (size_t k = 0; k < src->ngroups; k++) {
+    const group *s = &src->groups[k];
+    group *d = get_group(dst, s->name);
+    d->group_segments += s->group_segments;
+    d->group_tokens += s->group_tokens;
+    for (size_t i = 0; i < dst->cb->ncodes; i++) {
+      d->segments[i] += s->segments[i];
+      d->hits[i] += s->hits[i];
+    }
+  }
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp((*(const group *const *)a)->name,
+                (*(const group *const *)b)->name);
+}
+
+static void long_rows(const qc_tally *t, group **sorted, qc_table *tb) {
+  for (size_t k = 0; k < t->ngroups; k++) {
+    const group *g = sorted[k];
+    for (size_t i = 0; i < t->cb->ncodes; i++) {
+      qc_table_str(tb, g->name);
+      qc_table_str(tb, t->cb->codes[i].path);
+      qc_table_uint(tb, g->segments[i]);
+      qc_table_uint(tb, g->hits[i]);
+      qc_table_ratio(tb, g->segments[i], g->group_segments, 4);
+      qc_table_uint(tb, g->group_segments);
+      qc_table_uint(tb, g->group_tokens);
+      qc_table_end_row(tb);
+    }
+  }
+}
+
+static void wide_rows(const qc_tally *t, group **sorted, qc_value value,
+                      qc_table *tb) {
+  for (size_t k = 0; k < t->ngroups; k++) {
+    const group *g = sorted[k];
+    qc_table_str(tb, g->name);
+    qc_table_uint(tb, g->group_segments);
+    qc_table_uint(tb, g->group_tokens);
+    for (size_t i = 0; i < t->cb->ncodes; i++) {
+      if (value == QC_VALUE_HITS)
+        qc_table_uint(tb, g->hits[i]);
+      else if (value == QC_VALUE_SHARE)
+        qc_table_ratio(tb, g->segments[i], g->group_segments, 4);
+      else
+        qc_table_uint(tb, g->segments[i]);
+    }
+    qc_table_end_row(tb);
+  }
+}
+
+char *qc_tally_format(const qc_tally *t, const qc_table_opts *opts,
+                      size_t *len) {
+  group **sorted = qc_xmalloc((t->ngroups + 1) * sizeof *sorted);
+  for (size_t k = 0; k < t->ngroups; k++)
+    sorted[k] = &t->groups[k];
+  qsort(sorted, t->ngroups, sizeof *sorted, by_name);
+  const char *by = opts->by ? opts->by : "subsector";
+  qc_buf out = QC_BUF_INIT;
+  qc_table tb;
+  if (opts->wide) {
+    size_t n = 3 + t->cb->ncodes;
+    const char **cols = qc_xmalloc(n * sizeof *cols);
+    cols[0] = by;
+    cols[1] = "group_segments";
+    cols[2] = "group_tokens";
+    for (size_t i = 0; i < t->cb->ncodes; i++)
+      cols[3 + i] = t->cb->codes[i].path;
+    qc_table_begin(&tb, &out, opts->format, cols, n);
+    wide_rows(t, sorted, opts->value, &tb);
+    qc_table_end(&tb);
+    free(cols);
+  } else {
+    const char *cols[] = {by,     "code",           "segments",    "hits",
+                          "share", "group_segments", "group_tokens"};
+    qc_table_begin(&tb, &out, opts->format, cols, 7);
+    long_rows(t, sorted, &tb);
+    qc_table_end(&tb);
+  }
+  free(sorted);
+  return qc_buf_detach(&out, len);
+}

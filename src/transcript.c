@@ -1,0 +1,494 @@
+/* transcript.c: reads a transcript as a stream of segments. The first
+ * stage of the pipeline: lines are read in chunks (so memory is bounded by
+ * the longest turn, not the file), checked for UTF-8, the front matter is
+ * parsed, and lines are grouped into turns, paragraphs or sentences. A
+ * segment's text is the file's own bytes with labels, comment lines and CRs
+ * blanked to spaces, so offsets in it are offsets in the file. */
+#include "error.h"
+#include "buf.h"
+#include "match.h"
+#include "memory.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK 65536
+
+typedef struct sentence {
+  size_t start, end;
+} sentence;
+
+struct qc_transcript {
+  char *name;
+  FILE *fp;
+  bool close_fp;
+  qc_unit unit;
+  qc_regex *speaker_re;
+  int speaker_group;
+  qc_regex_ctx *rx;
+  qc_tokenizer *tz;
+  /* input chunk */
+  char *in;
+  size_t in_len, in_pos;
+  size_t in_base; /* file offset of in[0] */
+  bool eof;
+  /* current line: content without its terminator */
+  qc_buf line;
+  size_t term; /* terminator length: 0 at end of file, 1 or 2 (CRLF) */
+  size_t line_off;
+  unsigned lineno;
+  /* front matter */
+  char **keys, **vals;
+  size_t nmeta, meta_cap;
+  /* the unit being assembled */
+  qc_buf text;
+  bool open;
+  size_t text_off;
+  unsigned text_line;
+  qc_buf speaker;
+  size_t turn;
+  /* the finished unit, handed out by qc_transcript_next */
+  qc_buf out, out_speaker;
+  size_t out_off, out_turn;
+  unsigned out_line;
+  bool ready;
+  sentence *sents;
+  size_t nsents, sents_cap, next_sent;
+  size_t index;
+  qc_segment seg;
+};
+
+static qc_status refill(qc_transcript *t, qc_error *err) {
+  t->in_base += t->in_len;
+  t->in_pos = t->in_len = 0;
+  if (t->eof)
+    return QC_OK;
+  t->in_len = fread(t->in, 1, CHUNK, t->fp);
+  if (t->in_len == 0) {
+    t->eof = true;
+    if (ferror(t->fp))
+      return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0,
+                          "cannot read '%s': %s", t->name, strerror(errno));
+  }
+  return QC_OK;
+}
+
+/* Reads the next line into t->line; '*got' is false at the end of file.
+ * "\n", "\r\n" and a lone "\r" all end a line. */
+static qc_status read_line(qc_transcript *t, bool *got, qc_error *err) {
+  qc_buf_clear(&t->line);
+  t->term = 0;
+  t->line_off = t->in_base + t->in_pos;
+  bool any = false;
+  for (;;) {
+    if (t->in_pos == t->in_len) {
+      QC_TRY(refill(t, err));
+      if (t->in_len == 0)
+        break;
+    }
+    any = true;
+    const char *p = t->in + t->in_pos;
+    size_t n = t->in_len - t->in_pos, i = 0;
+    while (i < n && p[i] != '\n' && p[i] != '\r')
+      i++;
+    qc_buf_put(&t->line, p, i);
+    t->in_pos += i;
+    if (i == n)
+      continue;
+    char c = p[i];
+    t->in_pos++;
+    t->term = 1;
+    if (c == '\r') {
+      if (t->in_pos == t->in_len)
+        QC_TRY(refill(t, err));
+      if (t->in_pos < t->in_len && t->in[t->in_pos] == '\n') {
+        t->in_pos++;
+        t->term = 2;
+      }
+    }
+    break;
+  }
+  if (any)
+    t->lineno++;
+  *got = any;
+  return QC_OK;
+}
+
+static qc_status check_line(qc_transcript *t, qc_error *err) {
+  const char *s = t->line.ptr ? t->line.ptr : "";
+  size_t n = t->line.len;
+  size_t bad = qc_utf8_check(s, n);
+  const char *nul = memchr(s, '\0', n);
+  if (nul && (size_t)(nul - s) < bad)
+    return qc_error_set(err, QC_ERR_TRANSCRIPT, t->name, t->lineno,
+                        (unsigned)qc_utf8_count(s, (size_t)(nul - s)) + 1,
+                        t->line_off + (size_t)(nul - s),
+                        "NUL byte at byte offset %zu (is this a text file?)",
+                        t->line_off + (size_t)(nul - s));
+  if (bad < n)
+    return qc_error_set(err, QC_ERR_UTF8, t->name, t->lineno,
+                        (unsigned)qc_utf8_count(s, bad) + 1, t->line_off + bad,
+                        "invalid UTF-8 (byte 0x%02X at byte offset %zu); "
+                        "convert the file to UTF-8, e.g. with iconv -f "
+                        "WINDOWS-1252 -t UTF-8",
+                        (unsigned char)s[bad], t->line_off + bad);
+  return QC_OK;
+}
+
+static bool is_blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
+      return false;
+  return true;
+}
+
+static bool line_is(const qc_transcript *t, const char *word) {
+  size_t n = strlen(word), len = t->line.len;
+  while (len > n && (t->line.ptr[len - 1] == ' ' || t->line.ptr[len - 1] == '\t'))
+    len--;
+  return len == n && memcmp(t->line.ptr, word, n) == 0;
+}
+
+/* ---- front matter ---- */
+
+static char *trim_dup(const char *s, size_t n) {
+  while (n && (*s == ' ' || *s == '\t'))
+    s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  if (n >= 2 && ((s[0] == '"' && s[n - 1] == '"') ||
+                 (s[0] == '\'' && s[n - 1] == '\'')))
+    s++, n -= 2;
+  return qc_xstrndup(s, n);
+}
+
+static bool key_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+}
+
+static qc_status meta_line(qc_transcript *t, qc_error *err) {
+  const char *s = t->line.ptr;
+  size_t n = t->line.len, k = 0;
+  if (n && (s[0] == ' ' || s[0] == '\t'))
+    return qc_error_set(err, QC_ERR_TRANSCRIPT, t->name, t->lineno, 1,
+                        t->line_off,
+                        "nested values are not supported in front matter; "
+                        "write 'key: value' lines");
+  while (k < n && key_char(s[k]))
+    k++;
+  if (k == 0 || k == n || s[k] != ':' || (k + 1 < n && s[k + 1] != ' ' &&
+                                          s[k + 1] != '\t'))
+    return qc_error_set(err, QC_ERR_TRANSCRIPT, t->name, t->lineno,
+                        (unsigned)qc_utf8_count(s, k) + 1, t->line_off + k,
+                        "expected 'key: value' in front matter");
+  for (size_t i = 0; i < t->nmeta; i++)
+    if (strlen(t->keys[i]) == k && memcmp(t->keys[i], s, k) == 0)
+      return qc_error_set(err, QC_ERR_TRANSCRIPT, t->name, t->lineno, 1,
+                          t->line_off, "duplicate front-matter key '%s'",
+                          t->keys[i]);
+  QC_GROW(t->keys, t->meta_cap, t->nmeta + 1);
+  t->vals = qc_xrealloc(t->vals, t->meta_cap * sizeof *t->vals);
+  t->keys[t->nmeta] = qc_xstrndup(s, k);
+  t->vals[t->nmeta] = trim_dup(s + k + 1, n - k - 1);
+  t->nmeta++;
+  return QC_OK;
+}
+
+static qc_status read_front_matter(qc_transcript *t, qc_error *err) {
+  unsigned opened = t->lineno;
+  for (;;) {
+    bool got;
+    QC_TRY(read_line(t, &got, err));
+    if (!got)
+      return qc_error_set(err, QC_ERR_TRANSCRIPT, t->name, opened, 1, 0,
+                          "front matter opened with '---' is never closed");
+    QC_TRY(check_line(t, err));
+    if (line_is(t, "---") || line_is(t, "..."))
+      return QC_OK;
+    if (is_blank(t->line.ptr, t->line.len) || t->line.ptr[0] == '#')
+      continue;
+    QC_TRY(meta_line(t, err));
+  }
+}
+
+/* ---- assembling units ---- */
+
+static void append_blanked(qc_buf *b, size_t n, size_t term) {
+  qc_buf_grow(b, n + term);
+  memset(b->ptr + b->len, ' ', n);
+  b->len += n;
+  if (term == 2)
+    b->ptr[b->len++] = ' ';
+  if (term)
+    b->ptr[b->len++] = '\n';
+  b->ptr[b->len] = '\0';
+}
+
+/* Appends the current line from byte 'from' on, and its terminator (a CR
+ * blanked to a space). */
+static void append_line(qc_transcript *t, size_t from) {
+  qc_buf_put(&t->text, t->line.ptr + from, t->line.len - from);
+  append_blanked(&t->text, 0, t->term);
+}
+
+static void start_unit(qc_transcript *t, size_t from) {
+  qc_buf_clear(&t->text);
+  t->open = true;
+  t->text_off = t->line_off + from;
+  t->text_line = t->lineno;
+}
+
+static void split_sentences(qc_transcript *t) {
+  const qc_token *tok;
+  size_t n = qc_tokenizer_run(t->tz, t->out.ptr, t->out.len, &tok);
+  t->nsents = t->next_sent = 0;
+  size_t first = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!(tok[i].flags & QC_TOKF_SENTENCE_END) && i + 1 < n)
+      continue;
+    QC_GROW(t->sents, t->sents_cap, t->nsents + 1);
+    t->sents[t->nsents++] =
+        (sentence){tok[first].start, tok[i].start + tok[i].len};
+    first = i + 1;
+  }
+}
+
+/* Hands the open unit over to the output side, unless it is blank. */
+static void close_unit(qc_transcript *t) {
+  if (!t->open)
+    return;
+  t->open = false;
+  size_t i = 0; /* a unit of spaces and newlines is no unit */
+  while (i < t->text.len && (t->text.ptr[i] == ' ' || t->text.ptr[i] == '\n' ||
+                             t->text.ptr[i] == '\t'))
+    i++;
+  if (i == t->text.len)
+    return;
+  qc_buf tmp = t->out;
+  t->out = t->text;
+  t->text = tmp;
+  qc_buf_clear(&t->text);
+  qc_buf_clear(&t->out_speaker);
+  qc_buf_put(&t->out_speaker, t->speaker.ptr ? t->speaker.ptr : "",
+             t->speaker.len);
+  t->out_off = t->text_off;
+  t->out_line = t->text_line;
+  t->out_turn = t->turn;
+  t->ready = true;
+  if (t->unit == QC_UNIT_SENTENCE)
+    split_sentences(t);
+}
+
+static qc_status body_line(qc_transcript *t, qc_error *err) {
+  const char *s = t->line.ptr ? t->line.ptr : "";
+  if (t->line.len && s[0] == '#') { /* a transcriber's comment */
+    if (t->open)
+      append_blanked(&t->text, t->line.len, t->term);
+    return QC_OK;
+  }
+  size_t end, gs, ge;
+  int rc = qc_regex_match_group(t->speaker_re, t->rx, s, t->line.len,
+                                t->speaker_group, &end, &gs, &ge);
+  if (rc == QC_REGEX_LIMIT || rc == QC_REGEX_ERROR)
+    return qc_error_set(err, QC_ERR_REGEX, t->name, t->lineno, 1, t->line_off,
+                        "speaker pattern failed on this line");
+  if (rc == QC_REGEX_MATCH && end > 0) {
+    close_unit(t);
+    qc_buf_clear(&t->speaker);
+    qc_buf_put(&t->speaker, s + gs, ge - gs);
+    t->turn++;
+    start_unit(t, end);
+    append_line(t, end);
+    return QC_OK;
+  }
+  if (is_blank(s, t->line.len)) {
+    if (t->unit != QC_UNIT_TURN)
+      close_unit(t);
+    else if (t->open)
+      append_line(t, 0);
+    return QC_OK;
+  }
+  if (!t->open)
+    start_unit(t, 0);
+  append_line(t, 0);
+  return QC_OK;
+}
+
+/* ---- public API ---- */
+
+static qc_status open_input(qc_transcript *t, const char *path,
+                            qc_error *err) {
+  if (!path || strcmp(path, "-") == 0) {
+    t->fp = stdin;
+    return QC_OK;
+  }
+  t->fp = fopen(path, "rb");
+  if (!t->fp)
+    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot open '%s': %s",
+                        path, strerror(errno));
+  t->close_fp = true;
+  /* fopen succeeds on a directory; the first read would fail obscurely. */
+  char probe;
+  if (fread(&probe, 1, 0, t->fp) == 0 && ferror(t->fp))
+    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot read '%s': %s",
+                        path, strerror(errno));
+  return QC_OK;
+}
+
+/* Skips a UTF-8 byte order mark and refuses UTF-16 early, with a message
+ * that names the encoding. */
+static qc_status check_bom(qc_transcript *t, qc_error *err) {
+  QC_TRY(refill(t, err));
+  const unsigned char *b = (const unsigned char *)t->in;
+  if (t->in_len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+                         (b[0] == 0xFE && b[1] == 0xFF)))
+    return qc_error_set(err, QC_ERR_UTF8, t->name, 1, 1, 0,
+                        "file is UTF-16 (%s byte order mark); convert it to "
+                        "UTF-8, e.g. with iconv -f UTF-16 -t UTF-8",
+                        b[0] == 0xFF ? "little-endian" : "big-endian");
+  if (t->in_len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+    t->in_pos = 3;
+  return QC_OK;
+}
+
+static qc_status init(qc_transcript *t, const char *path,
+                      const qc_reader_opts *opts, qc_error *err) {
+  const char *pat = opts && opts->speaker_pattern ? opts->speaker_pattern
+                                                  : QC_DEFAULT_SPEAKER_PATTERN;
+  char msg[200];
+  size_t off;
+  t->speaker_re = qc_regex_compile(pat, strlen(pat), 0, &off, msg, sizeof msg);
+  if (!t->speaker_re)
+    return qc_error_set(err, QC_ERR_REGEX, NULL, 0, 0, 0,
+                        "invalid speaker pattern at offset %zu: %s", off, msg);
+  t->speaker_group = qc_regex_group(t->speaker_re, "speaker");
+  if (t->speaker_group < 0)
+    return qc_error_set(err, QC_ERR_USAGE, NULL, 0, 0, 0,
+                        "speaker pattern has no group named 'speaker', as in "
+                        "(?<speaker>...)");
+  QC_TRY(open_input(t, path, err));
+  QC_TRY(check_bom(t, err));
+  bool got;
+  QC_TRY(read_line(t, &got, err));
+  if (!got)
+    return QC_OK;
+  QC_TRY(check_line(t, err));
+  if (line_is(t, "---"))
+    return read_front_matter(t, err);
+  return body_line(t, err);
+}
+
+qc_status qc_transcript_open(qc_transcript **out, const char *path,
+                             const char *name, const qc_reader_opts *opts,
+                             qc_error *err) {
+  qc_transcript *t = qc_xcalloc(1, sizeof *t);
+  t->name = qc_xstrdup(name ? name : path ? path : "-");
+  t->unit = opts ? opts->unit : QC_UNIT_TURN;
+  t->rx = qc_regex_ctx_new();
+  t->tz = qc_tokenizer_new();
+  t->in = qc_xmalloc(CHUNK);
+  qc_status s = init(t, path, opts, err);
+  if (s != QC_OK) {
+    qc_transcript_free(t);
+    *out = NULL;
+    return s;
+  }
+  *out = t;
+  return QC_OK;
+}
+
+static void set_segment(qc_transcript *t, size_t start, size_t end) {
+  const char *p = t->out.ptr;
+  while (start < end && (p[start] == ' ' || p[start] == '\n' ||
+                         p[start] == '\t'))
+    start++;
+  while (end > start && (p[end - 1] == ' ' || p[end - 1] == '\n' ||
+                         p[end - 1] == '\t'))
+    end--;
+  unsigned line = t->out_line, last;
+  for (size_t i = 0; i < start; i++)
+    line += p[i] == '\n';
+  last = line;
+  for (size_t i = start; i < end; i++)
+    last += p[i] == '\n';
+  t->seg = (qc_segment){p + start,        end - start, t->out_off + start,
+                        line,             last,        t->out_speaker.ptr,
+                        t->out_turn,      ++t->index};
+}
+
+qc_status qc_transcript_next(qc_transcript *t, const qc_segment **seg,
+                             qc_error *err) {
+  *seg = NULL;
+  while (t->next_sent == t->nsents) {
+    t->nsents = t->next_sent = 0;
+    if (t->ready) { /* a unit finished while reading the previous line */
+      t->ready = false;
+      if (t->unit != QC_UNIT_SENTENCE) {
+        set_segment(t, 0, t->out.len);
+        *seg = &t->seg;
+        return QC_OK;
+      }
+      continue;
+    }
+    bool got;
+    QC_TRY(read_line(t, &got, err));
+    if (!got) {
+      close_unit(t);
+      if (!t->ready)
+        return QC_OK;
+      continue;
+    }
+    QC_TRY(check_line(t, err));
+    QC_TRY(body_line(t, err));
+  }
+  sentence *s = &t->sents[t->next_sent++];
+  set_segment(t, s->start, s->end);
+  *seg = &t->seg;
+  return QC_OK;
+}
+
+const char *qc_transcript_meta(const qc_transcript *t, const char *key) {
+  for (size_t i = 0; i < t->nmeta; i++)
+    if (strcmp(t->keys[i], key) == 0)
+      return t->vals[i];
+  return NULL;
+}
+
+size_t qc_transcript_meta_count(const qc_transcript *t) { return t->nmeta; }
+
+void qc_transcript_meta_at(const qc_transcript *t, size_t i, const char **key,
+                           const char **value) {
+  *key = t->keys[i];
+  *value = t->vals[i];
+}
+
+const char *qc_transcript_name(const qc_transcript *t) { return t->name; }
+
+void qc_transcript_free(qc_transcript *t) {
+  if (!t)
+    return;
+  if (t->close_fp && t->fp)
+    fclose(t->fp);
+  qc_regex_free(t->speaker_re);
+  qc_regex_ctx_free(t->rx);
+  qc_tokenizer_free(t->tz);
+  free(t->in);
+  qc_buf_release(&t->line);
+  for (size_t i = 0; i < t->nmeta; i++) {
+    free(t->keys[i]);
+    free(t->vals[i]);
+  }
+  free(t->keys);
+  free(t->vals);
+  qc_buf_release(&t->text);
+  qc_buf_release(&t->speaker);
+  qc_buf_release(&t->out);
+  qc_buf_release(&t->out_speaker);
+  free(t->sents);
+  free(t->name);
+  free(t);
+}
