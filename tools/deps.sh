@@ -1,0 +1,34 @@
+#!/bin/sh
+# deps.sh: installs the Debian packages qcode needs, if any are missing.
+#
+# usage: sh tools/deps.sh build|test
+#
+# build: a C compiler, make, CMake, pkg-config and the -dev packages of
+# libyaml, PCRE2 and utf8proc. test: the same plus ucto, the reference
+# Dutch tokenizer the tokenizer is compared with. As root it runs apt-get;
+# otherwise it prints the sudo line to run and exits 1.
+set -eu
+pkgs="gcc libc6-dev make cmake pkg-config libyaml-dev libpcre2-dev libutf8proc-dev"
+if [ "${1:-build}" = test ]; then pkgs="$pkgs ucto"; fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "deps.sh: not a Debian/Ubuntu system; install these (or their" \
+       "equivalents) yourself: $pkgs" >&2
+  exit 0
+fi
+missing=
+for p in $pkgs; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "qcode needs these packages; run:" >&2
+  echo "  sudo apt-get install -y$missing" >&2
+  exit 1
+fi
+echo "deps.sh: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
