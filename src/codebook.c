@@ -284,8 +284,8 @@ static qc_status read_all(const char *path, char **data, size_t *len,
 qc_status qc_codebook_load(qc_codebook **out, const char *path,
                            qc_error *err) {
   *out = NULL;
-  char *data;
-  size_t len;
+  char *data = NULL;
+  size_t len = 0;
   QC_TRY(read_all(path, &data, &len, err));
   qc_status s = qc_codebook_load_mem(out, data, len, path, err);
   free(data);

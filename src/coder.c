@@ -123,7 +123,6 @@ static void count_hit(qc_coder *c, size_t rule, size_t start, size_t end) {
     c->excluded[r->code] = true;
     return;
   }
-  c->hits[r->code]++;
   add_span(c, r->code, rule, start, end);
 }
 
@@ -206,21 +205,28 @@ static int span_cmp(const void *a, const void *b) {
   return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-/* Drops excluded codes' hits and spans, then rolls children up into their
- * parents (codes are in pre-order, so one backward pass suffices). */
+static bool same_hit(const qc_span *a, const qc_span *b) {
+  return a->code == b->code && a->start == b->start && a->end == b->end;
+}
+
+/* Drops excluded codes' spans and counts each distinct span of a code once
+ * (two rules of one code that match the same words make one hit), then
+ * rolls children up into their parents (codes are in pre-order, so one
+ * backward pass suffices). */
 static void finish(qc_coder *c) {
   const qc_codebook *cb = c->cb;
-  size_t kept = 0;
-  for (size_t i = 0; i < c->nspans; i++)
-    if (!c->excluded[c->spans[i].code])
-      c->spans[kept++] = c->spans[i];
-  c->nspans = kept;
   qsort(c->spans, c->nspans, sizeof *c->spans, span_cmp);
-  for (size_t i = 0; i < cb->ncodes; i++) {
-    if (c->excluded[i])
-      c->hits[i] = 0;
-    c->coded[i] = c->hits[i] > 0;
+  size_t kept = 0;
+  for (size_t i = 0; i < c->nspans; i++) {
+    const qc_span *sp = &c->spans[i];
+    if (c->excluded[sp->code] || (kept && same_hit(&c->spans[kept - 1], sp)))
+      continue;
+    c->spans[kept++] = *sp;
+    c->hits[sp->code]++;
   }
+  c->nspans = kept;
+  for (size_t i = 0; i < cb->ncodes; i++)
+    c->coded[i] = c->hits[i] > 0;
   for (size_t i = cb->ncodes; i-- > 0;) {
     size_t p = cb->codes[i].parent;
     if (p == QC_NO_PARENT || c->excluded[p])

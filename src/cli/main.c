@@ -77,7 +77,7 @@ int main(int argc, char **argv) {
       return cli_usage_error(NULL, "unknown command '%s'", a);
     rc = c->run(argc - 1, argv + 1);
   }
-  if (fflush(stdout) != 0 || ferror(stdout)) {
+  if (rc == QC_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
     cli_error("cannot write to standard output");
     return QC_EXIT_IO;
   }

@@ -1,0 +1,1 @@
+"$QCODE" apply -c mini.yaml --format xml zorg.txt

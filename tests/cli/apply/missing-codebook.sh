@@ -1,0 +1,1 @@
+"$QCODE" apply zorg.txt

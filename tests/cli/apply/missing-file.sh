@@ -1,0 +1,2 @@
+cp "$SRC"/tests/fixtures/mini.yaml .
+"$QCODE" apply -c mini.yaml nope.txt

@@ -1,0 +1,1 @@
+"$QCODE" apply -c mini.yaml --colour zorg.txt
