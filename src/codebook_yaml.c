@@ -21,6 +21,8 @@
 
 typedef struct loader {
   qc_codebook *cb;
+  const char *data; /* the YAML text, to turn marks into byte offsets */
+  size_t len;
   yaml_document_t *doc;
   qc_error *err;
   size_t visits;
@@ -31,6 +33,21 @@ static unsigned line_of(const yaml_node_t *n) {
 }
 static unsigned col_of(const yaml_node_t *n) {
   return (unsigned)n->start_mark.column + 1;
+}
+
+/* libyaml counts marks in code points; messages carry byte offsets. */
+static size_t byte_offset(const char *data, size_t len, yaml_mark_t m) {
+  size_t i = 0, line = 0, col = 0;
+  while (i < len && line < m.line)
+    if (data[i++] == '\n')
+      line++;
+  while (i < len && col < m.column) {
+    i++;
+    while (i < len && ((unsigned char)data[i] & 0xC0) == 0x80)
+      i++;
+    col++;
+  }
+  return i;
 }
 
 static qc_status node_error(loader *ld, const yaml_node_t *n, qc_status code,
@@ -45,7 +62,8 @@ static qc_status node_error(loader *ld, const yaml_node_t *n, qc_status code,
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   return qc_error_set(ld->err, code, ld->cb->file, line_of(n), col_of(n),
-                      n->start_mark.index, "%s", msg);
+                      byte_offset(ld->data, ld->len, n->start_mark), "%s",
+                      msg);
 }
 
 static yaml_node_t *get(loader *ld, int id) {
@@ -211,7 +229,7 @@ static qc_status parse_settings(loader *ld, const yaml_node_t *n) {
        p < n->data.mapping.pairs.top; p++) {
     yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
     const char *key = scalar(k);
-    bool b;
+    bool b = false;
     if (!strcmp(key, "case")) {
       QC_TRY(parse_choice(ld, v, "case", "insensitive", "sensitive", &b));
       cb->fold_opts = b ? cb->fold_opts & ~QC_FOLD_CASE
@@ -423,7 +441,7 @@ static qc_status parser_error(qc_codebook *cb, const yaml_parser_t *p,
   }
   line = (unsigned)p->problem_mark.line + 1;
   col = (unsigned)p->problem_mark.column + 1;
-  off = p->problem_mark.index;
+  off = byte_offset(data, len, p->problem_mark);
   if (p->context)
     return qc_error_set(err, QC_ERR_YAML, cb->file, line, col, off,
                         "%s %s (started at line %u, column %u)", p->problem,
@@ -452,7 +470,7 @@ qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
     s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0,
                      "codebook is empty");
   } else {
-    loader ld = {cb, &doc, err, 0};
+    loader ld = {cb, data, len, &doc, err, 0};
     s = parse_root(&ld, root);
   }
   yaml_document_delete(&doc);

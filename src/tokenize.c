@@ -195,6 +195,23 @@ static bool apos_before(const qc_tokenizer *tz, size_t i) {
          (i >= 3 && apos_at(tz, i - 3) == 3);
 }
 
+/* True when the character before p is a space, an opening bracket or an
+ * opening quote, or p starts the text. */
+static bool opens_at(const qc_tokenizer *tz, size_t p) {
+  if (p == 0)
+    return true;
+  size_t k = p - 1;
+  while (k > 0 && p - k < 4 && (tz->s[k] & 0xC0) == 0x80)
+    k--;
+  size_t n;
+  int32_t cp = cp_at(tz, k, &n);
+  if (k + n != p)
+    return false;
+  return is_space_cp(cp) || cp == '(' || cp == '[' || cp == '"' ||
+         cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0x201E ||
+         cp == 0xAB;
+}
+
 /* ASCII letters at i, lowercased into 'out' (at most 'max'); returns their
  * number, or max + 1 when there are more. */
 static size_t ascii_letters(const qc_tokenizer *tz, size_t i, char *out,
@@ -772,10 +789,11 @@ static size_t lex_alnum(qc_tokenizer *tz, size_t p, qc_token_type *type) {
   info = 0;
   q = scan_word(tz, p, p, &info);
   *type = (info & I_ALPHA) ? QC_TOK_WORD : QC_TOK_NUMBER;
-  /* bijv. dhr. ca. and initials (J. Peeters) keep their period. */
+  /* bijv. dhr. ca. and initials (J. Peeters, not 20°C.) keep their
+   * period. */
   if (byte_at(tz, q) == '.' && !(info & (I_JOINED | I_DIGIT)) &&
       (qc_abbrev_is_known((const char *)tz->s + p, q - p) ||
-       (p + alpha_at(tz, p) == q && upper_at(tz, p)))) {
+       (p + alpha_at(tz, p) == q && upper_at(tz, p) && opens_at(tz, p)))) {
     *type = QC_TOK_ABBREV;
     return q + 1;
   }

@@ -48,9 +48,11 @@ size_t qc_utf8_check(const char *s, size_t len) {
 
 size_t qc_utf8_count(const char *s, size_t len) {
   size_t n = 0;
-  for (size_t i = 0; i < len; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80)
-      n++;
+  for (size_t i = 0; i < len; n++) {
+    int32_t cp;
+    int k = (unsigned char)s[i] < 0x80 ? 1 : qc_utf8_decode(s + i, len - i, &cp);
+    i += k > 0 ? (size_t)k : 1;
+  }
   return n;
 }
 
@@ -131,6 +133,13 @@ static void add_anchor(qc_fold *f, size_t orig, size_t fold, bool linear) {
   f->anchors[f->nanchors++] = (qc_fold_anchor){orig, fold, linear};
 }
 
+/* utf8proc's LUMP turns single curly quotes into ' but leaves the double
+ * ones (checked with utf8proc 2.8), so they are lumped here. */
+static bool is_double_quote(int32_t cp) {
+  return cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F ||
+         cp == 0x00AB || cp == 0x00BB || cp == 0x2033;
+}
+
 /* Folds one cluster (a starter and the combining marks after it). */
 static void fold_cluster(qc_fold *f, const char *s, size_t n) {
   utf8proc_option_t o = decompose_options(f->opts);
@@ -148,6 +157,9 @@ static void fold_cluster(qc_fold *f, const char *s, size_t n) {
   }
   cps = utf8proc_normalize_utf32(f->scratch, cps, UTF8PROC_COMPOSE |
                                                      UTF8PROC_STABLE);
+  for (utf8proc_ssize_t i = 0; i < cps; i++)
+    if (is_double_quote(f->scratch[i]))
+      f->scratch[i] = '"';
   for (utf8proc_ssize_t i = 0; i < cps; i++) {
     char enc[4];
     out_put(f, enc, (size_t)qc_utf8_encode(f->scratch[i], enc));

@@ -119,7 +119,7 @@ pct=$(awk -v c="$common" -v n="$ntotal" \
 echo "ucto agreement: $pct% of ucto's $ntotal tokens ($mtotal qcode tokens)"
 if [ -s "$tmp/hunks" ]; then
   echo "most frequent differences (ucto => qcode):"
-  sort "$tmp/hunks" | uniq -c | sort -k1,1nr -k2 | head -n 15
+  sort "$tmp/hunks" | uniq -c | sort -k1,1nr -k2 | head -n ${TOPN:-15}
 fi
 if awk -v p="$pct" -v m="$min" 'BEGIN { exit !(p + 0 < m + 0) }'; then
   echo "compare.sh: agreement $pct% is below the minimum $min%" >&2
