@@ -35,12 +35,18 @@ static unsigned col_of(const yaml_node_t *n) {
   return (unsigned)n->start_mark.column + 1;
 }
 
-/* libyaml counts marks in code points; messages carry byte offsets. */
+/* libyaml counts marks in code points, after a byte order mark, with
+ * "\r\n", "\r" and "\n" as line breaks; messages carry byte offsets. */
 static size_t byte_offset(const char *data, size_t len, yaml_mark_t m) {
-  size_t i = 0, line = 0, col = 0;
-  while (i < len && line < m.line)
-    if (data[i++] == '\n')
+  size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+  size_t line = 0, col = 0;
+  while (i < len && line < m.line) {
+    char c = data[i++];
+    if (c == '\r' && i < len && data[i] == '\n')
+      i++;
+    if (c == '\n' || c == '\r')
       line++;
+  }
   while (i < len && col < m.column) {
     i++;
     while (i < len && ((unsigned char)data[i] & 0xC0) == 0x80)

@@ -215,7 +215,8 @@ static bool same_hit(const qc_span *a, const qc_span *b) {
  * backward pass suffices). */
 static void finish(qc_coder *c) {
   const qc_codebook *cb = c->cb;
-  qsort(c->spans, c->nspans, sizeof *c->spans, span_cmp);
+  if (c->nspans > 1)
+    qsort(c->spans, c->nspans, sizeof *c->spans, span_cmp);
   size_t kept = 0;
   for (size_t i = 0; i < c->nspans; i++) {
     const qc_span *sp = &c->spans[i];

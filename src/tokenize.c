@@ -40,6 +40,7 @@ enum {
 #define AL (LO | UP)
 #define AN (LO | UP | DI)
 
+/* clang-format off */
 static const unsigned char ascii[128] = {
     0,     0,     0,     0,     0,     0,     0,     0,     /* */
     0,     SP|EN, SP|EN, SP|EN, SP|EN, SP|EN, 0,     0,     /* */
@@ -58,6 +59,7 @@ static const unsigned char ascii[128] = {
     LO,    LO,    LO,    LO,    LO,    LO,    LO,    LO,    /* p-w */
     LO,    LO,    LO,    0,     0,     EN,    0,     0,     /* xyz{|}~ */
 };
+/* clang-format on */
 
 /* What a word has seen (scan_run, scan_word). */
 enum {
@@ -125,7 +127,8 @@ static size_t word_at(const qc_tokenizer *tz, size_t i) {
   case QC_CC_LETTER:
   case QC_CC_MARK:
   case QC_CC_DIGIT:
-  case QC_CC_NUMERIC: return n;
+  case QC_CC_NUMERIC:
+    return n;
   case QC_CC_FORMAT: {
     if (cp == 0x200B || cp == 0xFEFF)
       return 0;
@@ -136,7 +139,8 @@ static size_t word_at(const qc_tokenizer *tz, size_t i) {
     qc_charclass c = qc_utf8_class(next);
     return c == QC_CC_LETTER || c == QC_CC_MARK || c == QC_CC_DIGIT ? n : 0;
   }
-  default: return 0;
+  default:
+    return 0;
   }
 }
 
@@ -207,9 +211,8 @@ static bool opens_at(const qc_tokenizer *tz, size_t p) {
   int32_t cp = cp_at(tz, k, &n);
   if (k + n != p)
     return false;
-  return is_space_cp(cp) || cp == '(' || cp == '[' || cp == '"' ||
-         cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0x201E ||
-         cp == 0xAB;
+  return is_space_cp(cp) || cp == '(' || cp == '[' || cp == '"' || cp == '\'' ||
+         cp == 0x201C || cp == 0x2018 || cp == 0x201E || cp == 0xAB;
 }
 
 /* ASCII letters at i, lowercased into 'out' (at most 'max'); returns their
@@ -253,27 +256,26 @@ static bool in_list(const char *w, const char *const *list) {
 /* Scans a run of word characters from i; returns its end. */
 static size_t scan_run(const qc_tokenizer *tz, size_t i, unsigned *info) {
   const unsigned char *s = tz->s;
+  size_t len = tz->len;
+  unsigned seen = 0; /* ORed ascii[] classes: a local, not through 'info' */
   for (;;) {
-    while (i < tz->len && s[i] < 0x80) {
-      unsigned a = ascii[s[i]];
-      if (!(a & AN))
-        return i;
-      *info |= (a & DI) ? I_DIGIT : I_ALPHA;
-      i++;
-    }
+    while (i < len && s[i] < 0x80 && (ascii[s[i]] & AN))
+      seen |= ascii[s[i++]];
     size_t n = word_at(tz, i);
     if (n == 0)
-      return i;
-    *info |= I_ALPHA;
+      break;
+    seen |= LO;
     i += n;
   }
+  *info |= ((seen & AL) ? I_ALPHA : 0) | ((seen & DI) ? I_DIGIT : 0);
+  return i;
 }
 
 /* Letters after an apostrophe that stay attached to the word before it:
  * foto's, zo'n, d'r, baby'tje, auto'ke, Let's, don't, I'm, we're. */
 static const char *const apos_suffixes[] = {
-    "s",  "t",   "n",   "r",    "k",  "m",   "d",  "ll", "re",
-    "ve", "je",  "jes", "tje",  "tjes", "ke", "kes", NULL};
+    "s",  "t",  "n",   "r",   "k",    "m",  "d",   "ll", "re",
+    "ve", "je", "jes", "tje", "tjes", "ke", "kes", NULL};
 
 /* Length of an apostrophe suffix at i (after the apostrophe), or 0. */
 static size_t suffix_at(const qc_tokenizer *tz, size_t i) {
@@ -463,13 +465,15 @@ static size_t url_tail(const qc_tokenizer *tz, size_t start, size_t i) {
 /* http://, https://, ftp:// or www. at p, where the first run ends at e. */
 static size_t url_at(const qc_tokenizer *tz, size_t p, size_t e) {
   size_t n = e - p;
+  int c = byte_at(tz, e);
+  if (n < 3 || n > 5 || (c != ':' && c != '.'))
+    return 0;
   if ((ascii_is(tz, p, n, "http") || ascii_is(tz, p, n, "https") ||
        ascii_is(tz, p, n, "ftp")) &&
       byte_at(tz, e) == ':' && byte_at(tz, e + 1) == '/' &&
       byte_at(tz, e + 2) == '/' && word_at(tz, e + 3))
     return url_tail(tz, p, e + 3);
-  if (ascii_is(tz, p, n, "www") && byte_at(tz, e) == '.' &&
-      word_at(tz, e + 1))
+  if (ascii_is(tz, p, n, "www") && byte_at(tz, e) == '.' && word_at(tz, e + 1))
     return url_tail(tz, p, e + 1);
   return 0;
 }
@@ -503,10 +507,9 @@ static size_t scan_host(const qc_tokenizer *tz, size_t i, size_t *labels,
 /* Top-level domains of bare domain names (vdab.be). Words that often follow
  * a missing space after a period (de, nu, in, is) are left out. */
 static const char *const tlds[] = {
-    "app", "at",  "be",  "biz", "ca", "ch", "com", "dev", "dk", "edu",
-    "es",  "eu",  "fi",  "fr",  "gov", "ie", "info", "int", "io", "it",
-    "lu",  "net", "nl",  "no",  "org", "pl", "pt",  "se",  "tv", "uk",
-    "us",  NULL};
+    "app", "at", "be",  "biz", "ca", "ch",   "com", "dev", "dk", "edu", "es",
+    "eu",  "fi", "fr",  "gov", "ie", "info", "int", "io",  "it", "lu",  "net",
+    "nl",  "no", "org", "pl",  "pt", "se",   "tv",  "uk",  "us", NULL};
 
 /* A bare domain name with an optional path at p: vdab.be, vdab.be/jobs. */
 static size_t domain_at(qc_tokenizer *tz, size_t p) {
@@ -580,6 +583,11 @@ static bool number_ends(const qc_tokenizer *tz, size_t i) {
   return true;
 }
 
+/* After a time: as number_ends, but a hyphen may follow (14:30-15:00). */
+static bool time_ends(const qc_tokenizer *tz, size_t i) {
+  return byte_at(tz, i) == '-' ? !word_at(tz, i) : number_ends(tz, i);
+}
+
 static bool day_month(unsigned d, unsigned m) {
   return d >= 1 && d <= 31 && m >= 1 && m <= 12;
 }
@@ -637,14 +645,14 @@ static size_t time_at(const qc_tokenizer *tz, size_t p) {
       i++;
     else if (sep == '.') /* 10.30 is a number */
       return 0;
-    return number_ends(tz, i) ? i : 0;
+    return time_ends(tz, i) ? i : 0;
   }
   if (sep == 'u' || sep == 'h') {
     i++;
     size_t j = i;
-    if (digits(tz, &j, 2, &m) == 2 && m <= 59 && number_ends(tz, j))
+    if (digits(tz, &j, 2, &m) == 2 && m <= 59 && time_ends(tz, j))
       return j;
-    return number_ends(tz, i) ? i : 0;
+    return time_ends(tz, i) ? i : 0;
   }
   return 0;
 }
@@ -745,6 +753,14 @@ static size_t emoticon_at(const qc_tokenizer *tz, size_t p, bool after_space) {
 
 /* ---- dispatch ---- */
 
+/* True when s[i..e) has an ASCII uppercase letter. */
+static bool has_upper(const qc_tokenizer *tz, size_t i, size_t e) {
+  for (; i < e; i++)
+    if (tz->s[i] < 0x80 && (ascii[tz->s[i]] & UP))
+      return true;
+  return false;
+}
+
 /* A token that starts with a letter or digit; the slow path. */
 static size_t lex_alnum(qc_tokenizer *tz, size_t p, qc_token_type *type) {
   unsigned info = 0;
@@ -789,10 +805,11 @@ static size_t lex_alnum(qc_tokenizer *tz, size_t p, qc_token_type *type) {
   info = 0;
   q = scan_word(tz, p, p, &info);
   *type = (info & I_ALPHA) ? QC_TOK_WORD : QC_TOK_NUMBER;
-  /* bijv. dhr. ca. and initials (J. Peeters, not 20°C.) keep their
-   * period. */
+  /* bijv. Dhr. ca. and initials (J. Peeters, not 20°C.) keep their
+   * period; NL. VS. BV. are acronyms ending a sentence. */
   if (byte_at(tz, q) == '.' && !(info & (I_JOINED | I_DIGIT)) &&
-      (qc_abbrev_is_known((const char *)tz->s + p, q - p) ||
+      ((qc_abbrev_is_known((const char *)tz->s + p, q - p) &&
+        !has_upper(tz, p + 1, q)) ||
        (p + alpha_at(tz, p) == q && upper_at(tz, p) && opens_at(tz, p)))) {
     *type = QC_TOK_ABBREV;
     return q + 1;
@@ -907,9 +924,13 @@ static size_t lex_ascii(qc_tokenizer *tz, size_t i, bool after_space,
   *type = QC_TOK_PUNCT;
   switch (b) {
   case '\'':
-  case '`': return lex_apos(tz, i, 1, type);
-  case '"': *type = QC_TOK_QUOTE; return i + 1;
-  case '.': return same_run(tz, i);
+  case '`':
+    return lex_apos(tz, i, 1, type);
+  case '"':
+    *type = QC_TOK_QUOTE;
+    return i + 1;
+  case '.':
+    return same_run(tz, i);
   case '?':
   case '!':
     for (e = i + 1; byte_at(tz, e) == '?' || byte_at(tz, e) == '!'; e++)
@@ -936,13 +957,16 @@ static size_t lex_ascii(qc_tokenizer *tz, size_t i, bool after_space,
       return scan_word(tz, i, g, &info);
     }
     return i + 1;
-  case '[': return (e = cut_at(tz, i, ']')) ? e : i + 1;
+  case '[':
+    return (e = cut_at(tz, i, ']')) ? e : i + 1;
   case ',':
   case ')':
   case ']':
   case '{':
-  case '}': return i + 1;
-  case '-': return lex_hyphen(tz, i, after_space, type);
+  case '}':
+    return i + 1;
+  case '-':
+    return lex_hyphen(tz, i, after_space, type);
   case '#':
   case '*':
     if (keycap_at(tz, i)) {
@@ -952,8 +976,12 @@ static size_t lex_ascii(qc_tokenizer *tz, size_t i, bool after_space,
     *type = QC_TOK_SYMBOL;
     return same_run(tz, i);
   case '_':
-  case '~': *type = QC_TOK_SYMBOL; return same_run(tz, i);
-  default: *type = QC_TOK_SYMBOL; return i + 1;
+  case '~':
+    *type = QC_TOK_SYMBOL;
+    return same_run(tz, i);
+  default:
+    *type = QC_TOK_SYMBOL;
+    return i + 1;
   }
 }
 
@@ -976,7 +1004,8 @@ static size_t lex_other(qc_tokenizer *tz, size_t i, bool after_space,
   switch (qc_utf8_class(cp)) {
   case QC_CC_LETTER:
   case QC_CC_DIGIT:
-  case QC_CC_NUMERIC: return lex_word(tz, i, type);
+  case QC_CC_NUMERIC:
+    return lex_word(tz, i, type);
   case QC_CC_DASH:
     *type = QC_TOK_PUNCT;
     for (size_t m, j = i + n;; j += m)
@@ -985,7 +1014,9 @@ static size_t lex_other(qc_tokenizer *tz, size_t i, bool after_space,
   case QC_CC_OPEN:
     *type = cp == 0x201E || cp == 0x201A ? QC_TOK_QUOTE : QC_TOK_PUNCT;
     return i + n;
-  case QC_CC_CLOSE: *type = QC_TOK_PUNCT; return i + n;
+  case QC_CC_CLOSE:
+    *type = QC_TOK_PUNCT;
+    return i + n;
   case QC_CC_QUOTE_I:
   case QC_CC_QUOTE_F:
     if (cp == 0x2018 || cp == 0x2019)
@@ -1079,11 +1110,10 @@ static bool terminal(const qc_tokenizer *tz, size_t i) {
       return next_is_upper(tz, i);
     return false;
   }
-  if (t->type == QC_TOK_ABBREV &&
-      (ascii_is(tz, t->start, t->len, "enz.") ||
-       ascii_is(tz, t->start, t->len, "etc.") ||
-       ascii_is(tz, t->start, t->len, "e.d.") ||
-       ascii_is(tz, t->start, t->len, "e.a.")))
+  if (t->type == QC_TOK_ABBREV && (ascii_is(tz, t->start, t->len, "enz.") ||
+                                   ascii_is(tz, t->start, t->len, "etc.") ||
+                                   ascii_is(tz, t->start, t->len, "e.d.") ||
+                                   ascii_is(tz, t->start, t->len, "e.a.")))
     return i + 1 < tz->n && next_is_upper(tz, i);
   return false;
 }
@@ -1171,8 +1201,8 @@ size_t qc_tokenizer_run(qc_tokenizer *tz, const char *text, size_t len,
 
 const char *qc_token_type_name(qc_token_type type) {
   static const char *const names[] = {
-      "word", "abbrev", "number", "ordinal", "date",  "time",    "url",
-      "email", "punct", "quote",  "symbol",  "emoji", "emoticon"};
+      "word",  "abbrev", "number", "ordinal", "date",  "time",    "url",
+      "email", "punct",  "quote",  "symbol",  "emoji", "emoticon"};
   return (unsigned)type < sizeof names / sizeof names[0] ? names[type]
                                                          : "unknown";
 }
@@ -1186,7 +1216,9 @@ bool qc_token_is_word(qc_token_type type) {
   case QC_TOK_DATE:
   case QC_TOK_TIME:
   case QC_TOK_URL:
-  case QC_TOK_EMAIL: return true;
-  default: return false;
+  case QC_TOK_EMAIL:
+    return true;
+  default:
+    return false;
   }
 }

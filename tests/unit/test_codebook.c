@@ -227,6 +227,17 @@ static void offsets_are_bytes(qc_test *t) {
   INT_EQ(t, err.offset, 9 + 10, "YAML syntax error offset in bytes");
   load("qcode: 1\nname: caf\xE9\n", &cb, &err);
   INT_EQ(t, err.offset, 18, "reader error offset in bytes");
+  /* Line ends other than LF, and a byte order mark. */
+  load("qcode: 1\r\nfoo: 1\r\ncodes: [{id: a, words: [x]}]\r\n", &cb, &err);
+  INT_EQ(t, err.line, 2, "CRLF: line");
+  INT_EQ(t, err.offset, 10, "CRLF: offset");
+  load("qcode: 1\rfoo: 1\rcodes: [{id: a, words: [x]}]\r", &cb, &err);
+  INT_EQ(t, err.line, 2, "CR only: line");
+  INT_EQ(t, err.offset, 9, "CR only: offset");
+  load("\xEF\xBB\xBFqcode: 2\ncodes: [{id: a, words: [x]}]\n", &cb, &err);
+  INT_EQ(t, err.line, 1, "BOM: line");
+  INT_EQ(t, err.col, 8, "BOM: column does not count the BOM");
+  INT_EQ(t, err.offset, 10, "BOM: offset counts the BOM's bytes");
 }
 
 static void version_errors(qc_test *t) {

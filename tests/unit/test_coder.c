@@ -5,6 +5,7 @@
  * hold for any reasonable tokenizer. */
 #include "harness.h"
 #include "qcode.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -501,6 +502,43 @@ static void distinct_hits(qc_test *t) {
   teardown(&f);
 }
 
+/* True when every span is non-empty, inside the text and cut at character
+ * boundaries. */
+static bool spans_whole(const fixture *f) {
+  size_t len = strlen(f->text);
+  for (size_t i = 0; i < f->res->nspans; i++) {
+    const qc_span *sp = &f->res->spans[i];
+    if (sp->start >= sp->end || sp->end > len ||
+        qc_utf8_check(f->text + sp->start, sp->end - sp->start) !=
+            sp->end - sp->start)
+      return false;
+  }
+  return true;
+}
+
+static void regex_spans_in_clusters(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\ncodes:\n"
+             "  - id: f\n    regex: ['f']\n"
+             "  - id: s\n    regex: ['s']\n"
+             "  - id: j\n    regex: ['j']\n"))
+    return;
+  /* A match of part of a ligature covers the whole ligature. */
+  HITS(t, &f, "De \xEF\xAC\x81" "ets", "f", 1);
+  SPAN_EQ(t, &f, 0, "\xEF\xAC\x81");
+  OK(t, spans_whole(&f), "ﬁ: spans are whole characters");
+  /* ß folds to "ss", ĳ to "ij": same length, two characters for one. */
+  code(&f, "Stra\xC3\x9F" "e");
+  OK(t, coded(&f, "s"), "s in Straße");
+  OK(t, spans_whole(&f), "ß: spans are whole characters");
+  code(&f, "b\xC4\xB3na");
+  OK(t, coded(&f, "j"), "j in bĳna");
+  SPAN_EQ(t, &f, 0, "\xC4\xB3");
+  OK(t, spans_whole(&f), "ĳ: spans are whole characters");
+  teardown(&f);
+}
+
 int main(void) {
   qc_test t = QC_TEST_INIT;
   QC_RUN(&t, words_exact);
@@ -516,5 +554,6 @@ int main(void) {
   QC_RUN(&t, tokens);
   QC_RUN(&t, spans);
   QC_RUN(&t, distinct_hits);
+  QC_RUN(&t, regex_spans_in_clusters);
   return qc_test_finish(&t);
 }

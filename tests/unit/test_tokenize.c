@@ -28,8 +28,8 @@ static char *render(const char *text, size_t len, int mode) {
   for (size_t i = 0; i < n; i++) {
     if (i > 0)
       out[used++] = mode == TOKENS ? '|' : ' ';
-    const char *s = mode == TYPES ? qc_token_type_name(tok[i].type)
-                                  : text + tok[i].start;
+    const char *s =
+        mode == TYPES ? qc_token_type_name(tok[i].type) : text + tok[i].start;
     size_t k = mode == TYPES ? strlen(s) : tok[i].len;
     memcpy(out + used, s, k);
     used += k;
@@ -73,7 +73,10 @@ static void words_diacritics(qc_test *t) {
 
 static void words_combining(qc_test *t) {
   /* e + U+0301, e + U+0308: the marks stay inside their word. */
-  EXPECT("cafe\xcc\x81 en ide\xcc\x88" "e", "cafe\xcc\x81|en|ide\xcc\x88" "e");
+  EXPECT("cafe\xcc\x81 en ide\xcc\x88"
+         "e",
+         "cafe\xcc\x81|en|ide\xcc\x88"
+         "e");
   EXPECT("CLIE\xcc\x88NT!", "CLIE\xcc\x88NT|!");
   /* A soft hyphen inside a word does not split it. */
   EXPECT("ge\xc2\xadmeen\xc2\xadte", "ge\xc2\xadmeen\xc2\xadte");
@@ -83,8 +86,12 @@ static void words_combining(qc_test *t) {
 
 static void whitespace(qc_test *t) {
   EXPECT("een\ttwee\ndrie\r\nvier", "een|twee|drie|vier");
-  EXPECT("20\xc2\xa0" "000 mensen", "20|000|mensen"); /* NBSP */
-  EXPECT("ja\xe2\x80\xaf" "nee\xe2\x80\x8bmisschien", "ja|nee|misschien");
+  EXPECT("20\xc2\xa0"
+         "000 mensen",
+         "20|000|mensen"); /* NBSP */
+  EXPECT("ja\xe2\x80\xaf"
+         "nee\xe2\x80\x8bmisschien",
+         "ja|nee|misschien");
   EXPECT("  \n\t ", "");
   EXPECT("", "");
 }
@@ -134,8 +141,10 @@ static void apostrophe_quotes(qc_test *t) {
 /* ---- hyphens and parentheses ---- */
 
 static void hyphen_compounds(qc_test *t) {
-  EXPECT("e-health, co-bots en een co\xe2\x80\x91" "bot",
-         "e-health|,|co-bots|en|een|co\xe2\x80\x91" "bot");
+  EXPECT("e-health, co-bots en een co\xe2\x80\x91"
+         "bot",
+         "e-health|,|co-bots|en|een|co\xe2\x80\x91"
+         "bot");
   EXPECT("een 3D-printer in de IJsselmeer-regio",
          "een|3D-printer|in|de|IJsselmeer-regio");
   EXPECT("Stuur een e-mail.", "Stuur|een|e-mail|.");
@@ -175,7 +184,8 @@ static void abbrev_shapes(qc_test *t) {
   EXPECT("m.a.w. het werkt, d.w.z. soms", "m.a.w.|het|werkt|,|d.w.z.|soms");
   EXPECT("m.b.t. de zorg, t.a.v. de directie",
          "m.b.t.|de|zorg|,|t.a.v.|de|directie");
-  EXPECT("a.d.h.v. een s.v.p. en b.v. iets", "a.d.h.v.|een|s.v.p.|en|b.v.|iets");
+  EXPECT("a.d.h.v. een s.v.p. en b.v. iets",
+         "a.d.h.v.|een|s.v.p.|en|b.v.|iets");
   EXPECT("z.g.a.n. en n.v.t.", "z.g.a.n.|en|n.v.t.");
   EXPECT("O.a. de Ph.D. student", "O.a.|de|Ph.D.|student");
   EXPECT("x.y.z. is onbekend", "x.y.z.|is|onbekend");
@@ -200,6 +210,7 @@ static void abbrev_other(qc_test *t) {
   EXPECT("J. Peeters kwam", "J.|Peeters|kwam");
   EXPECT("en/of", "en|/|of");
   EXPECT("Ik sprak met Jan.", "Ik|sprak|met|Jan|.");
+  EXPECT("in de VS. Een BV. Bij NL.", "in|de|VS|.|Een|BV|.|Bij|NL|.");
 }
 
 /* ---- numbers, dates, times ---- */
@@ -303,7 +314,9 @@ static void symbols(qc_test *t) {
 }
 
 static void invalid_utf8(qc_test *t) {
-  EXPECT("a\xff" "b", "a|\xff|b");
+  EXPECT("a\xff"
+         "b",
+         "a|\xff|b");
   EXPECT("\xe2\x80", "\xe2|\x80");
   const char nul[] = "a\0b";
   expect_mode(t, __LINE__, nul, 3, TOKENS, "a|");
@@ -429,8 +442,8 @@ static int invariants(const char *text, size_t len) {
     while (pos < next) {
       int32_t cp;
       int k = qc_utf8_decode(text + pos, len - pos, &cp);
-      if (k == 0 || (qc_utf8_class(cp) != QC_CC_SPACE && cp != 0x200B &&
-                     cp != 0xFEFF))
+      if (k == 0 ||
+          (qc_utf8_class(cp) != QC_CC_SPACE && cp != 0x200B && cp != 0xFEFF))
         return 0;
       pos += (size_t)k;
     }
@@ -459,8 +472,7 @@ static void hostile(qc_test *t, int line, const char *unit, size_t reps,
   char what[64];
   snprintf(what, sizeof what, "hostile '%s' x %zu", unit, reps);
   qc_test_check(t, secs < 5.0, __FILE__, line, what);
-  if (want != (size_t)-1 &&
-      !qc_test_check(t, n == want, __FILE__, line, what))
+  if (want != (size_t)-1 && !qc_test_check(t, n == want, __FILE__, line, what))
     fprintf(stderr, "  Got:      %zu tokens\n  Expected: %zu\n", n, want);
   qc_test_check(t, invariants(text, len), __FILE__, line, what);
   free(text);
@@ -501,9 +513,10 @@ static void hostile_input(qc_test *t) {
 static void random_bytes(qc_test *t) {
   /* Bytes drawn from a small alphabet of troublemakers, then raw bytes. */
   static const char *const parts[] = {
-      "a", "Z", "1", ".", ",", "-", "'", "’", "(", ")", "[", "]", "/", ":",
-      "@", " ", "\n", "é", "e\xcc\x81", "👍", "\xf0\x9f", "\xff", "…", "?",
-      "!", "s", "t", "m", "w", "h", "p", "%", "€", "\"", "“", "_", "u"};
+      "a",        "Z",    "1", ".",  ",", "-", "'",  "’", "(",         ")",
+      "[",        "]",    "/", ":",  "@", " ", "\n", "é", "e\xcc\x81", "👍",
+      "\xf0\x9f", "\xff", "…", "?",  "!", "s", "t",  "m", "w",         "h",
+      "p",        "%",    "€", "\"", "“", "_", "u"};
   size_t np = sizeof parts / sizeof parts[0];
   size_t cap = 1u << 21, len = 0;
   char *text = malloc(cap + 8);

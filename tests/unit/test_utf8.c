@@ -330,6 +330,30 @@ static void map_other_clusters(qc_test *t) {
   qc_fold_release(&f);
 }
 
+static void map_same_length_clusters(qc_test *t) {
+  /* ß folds to "ss" and ĳ to "ij": the same number of bytes, but two
+   * characters for one. A folded offset between the two must not map into
+   * the middle of the original character. */
+  qc_fold f = QC_FOLD_INIT(QC_FOLD_CASE);
+  qc_fold_run(&f, "Stra\xC3\x9F" "e", 7);
+  STR_EQ(t, f.out, "strasse", "ß folded");
+  INT_EQ(t, qc_fold_to_orig(&f, 4), 4, "first s of ß maps to ß");
+  INT_EQ(t, qc_fold_to_orig(&f, 5), 4, "second s of ß maps to the start of ß");
+  INT_EQ(t, qc_fold_to_orig(&f, 6), 6, "'e' after ß");
+  INT_EQ(t, qc_fold_to_folded(&f, 6), 6, "'e' after ß to folded");
+  INT_EQ(t, qc_fold_to_folded(&f, 4), 4, "ß to folded");
+  qc_fold_run(&f, "b\xC4\xB3na", 5); /* bĳna */
+  STR_EQ(t, f.out, "bijna", "ĳ folded");
+  INT_EQ(t, qc_fold_to_orig(&f, 2), 1, "j of ĳ maps to the start of ĳ");
+  INT_EQ(t, qc_fold_to_orig(&f, 3), 3, "'n' after ĳ");
+  /* Same length and the same structure: É -> é maps one to one. */
+  qc_fold_run(&f, "\xC3\x89\xC3\xA9n", 5);
+  STR_EQ(t, f.out, "\xC3\xA9\xC3\xA9n", "ÉÉN folded");
+  INT_EQ(t, qc_fold_to_orig(&f, 2), 2, "second é");
+  INT_EQ(t, qc_fold_to_orig(&f, 4), 4, "'n'");
+  qc_fold_release(&f);
+}
+
 int main(void) {
   qc_test t = QC_TEST_INIT;
   QC_RUN(&t, decode_valid);
@@ -343,5 +367,6 @@ int main(void) {
   QC_RUN(&t, map_ascii);
   QC_RUN(&t, map_quote);
   QC_RUN(&t, map_other_clusters);
+  QC_RUN(&t, map_same_length_clusters);
   return qc_test_finish(&t);
 }
