@@ -182,7 +182,7 @@ static qc_status match_regexes(qc_coder *c, qc_error *err) {
                             "code '%s': regex '%s' stopped on a segment: %s",
                             cb->codes[r->code].path, r->source, msg);
       count_hit(c, i, qc_fold_to_orig(&c->fold, start),
-                qc_fold_to_orig(&c->fold, end));
+                qc_fold_to_orig_end(&c->fold, end));
       if (r->exclude)
         break;
       /* After an empty match, step over one whole character. */

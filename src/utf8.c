@@ -215,7 +215,9 @@ void qc_fold_run(qc_fold *f, const char *s, size_t len) {
     } else {
       fold_cluster(f, s + i, n);
     }
-    if (f->len - start != n) {
+    /* Offsets inside a cluster that folded to other bytes ("ß" -> "ss")
+     * map to the cluster's start, so spans never split a character. */
+    if (f->len - start != n || memcmp(f->out + start, s + i, n) != 0) {
       add_anchor(f, i, start, false);
       linear = false;
       add_anchor(f, i + n, f->len, true);
@@ -260,6 +262,15 @@ size_t qc_fold_to_orig(const qc_fold *f, size_t fold) {
     return a->orig;
   size_t r = a->orig + (fold - a->fold);
   return r > f->orig_len ? f->orig_len : r;
+}
+
+size_t qc_fold_to_orig_end(const qc_fold *f, size_t fold) {
+  if (fold >= f->len)
+    return f->orig_len;
+  const qc_fold_anchor *a = find_anchor(f, fold, false);
+  if (!a->linear && fold > a->fold && a + 1 < f->anchors + f->nanchors)
+    return a[1].orig; /* inside a cluster: round up to its end */
+  return qc_fold_to_orig(f, fold);
 }
 
 void qc_fold_release(qc_fold *f) {

@@ -84,6 +84,10 @@ void qc_fold_run(qc_fold *f, const char *s, size_t len);
 /* Maps an offset of the original text to the folded text, and back. */
 size_t qc_fold_to_folded(const qc_fold *f, size_t orig);
 size_t qc_fold_to_orig(const qc_fold *f, size_t fold);
+/* The same for the end of a span: an offset inside a folded cluster maps to
+ * the end of the original cluster, so a span always covers whole
+ * characters. */
+size_t qc_fold_to_orig_end(const qc_fold *f, size_t fold);
 void qc_fold_release(qc_fold *f);
 
 /* Folds a whole string; caller frees the result with free(). */

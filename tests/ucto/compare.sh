@@ -20,7 +20,8 @@
 #
 #   ucto agreement: P% of ucto's N tokens (M qcode tokens)
 #
-# and the most frequent differences ("ucto tokens => qcode tokens").
+# and the most frequent differences ("ucto tokens => qcode tokens"; the
+# environment variable COMPARE_TOP sets how many, default 15).
 # Exit status: 0 done; 1 agreement below --min PCT (default 0) or qcode
 # failed; 2 usage; 77 skipped (ucto not installed, or no input files).
 set -u
@@ -119,7 +120,7 @@ pct=$(awk -v c="$common" -v n="$ntotal" \
 echo "ucto agreement: $pct% of ucto's $ntotal tokens ($mtotal qcode tokens)"
 if [ -s "$tmp/hunks" ]; then
   echo "most frequent differences (ucto => qcode):"
-  sort "$tmp/hunks" | uniq -c | sort -k1,1nr -k2 | head -n ${TOPN:-15}
+  sort "$tmp/hunks" | uniq -c | sort -k1,1nr -k2 | head -n "${COMPARE_TOP:-15}"
 fi
 if awk -v p="$pct" -v m="$min" 'BEGIN { exit !(p + 0 < m + 0) }'; then
   echo "compare.sh: agreement $pct% is below the minimum $min%" >&2

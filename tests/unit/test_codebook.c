@@ -59,6 +59,14 @@ static void minimal(qc_test *t) {
   qc_codebook_free(cb);
   qc_codebook_free(NULL);
 
+  cb = (qc_codebook *)1;
+  qc_error_clear(&err);
+  INT_EQ(t, qc_codebook_load(&cb, "/nonexistent/qcode/cb.yaml", &err),
+         QC_ERR_IO, "missing file");
+  OK(t, cb == NULL, "no codebook for a missing file");
+  OK(t, strstr(err.msg, "/nonexistent/qcode/cb.yaml") != NULL,
+     "message names the file");
+
   cb = NULL;
   INT_EQ(t,
          qc_codebook_load_mem(&cb, "qcode: 1\ncodes: [{id: a, words: [x]}]", 37,
@@ -137,12 +145,12 @@ static void tree(qc_test *t) {
 static void settings(qc_test *t) {
   const char *yaml = "qcode: 1\n"
                      "settings:\n"
-                     "  case: sensitive\n"
-                     "  diacritics: fold\n"
                      "  negation:\n"
                      "    words: [Nee, \"g\xC3\xA9\xC3\xA9n\"]\n"
                      "    before: 0\n"
                      "    after: 50\n"
+                     "  case: sensitive\n"
+                     "  diacritics: fold\n"
                      "codes:\n"
                      "  - id: a\n"
                      "    negation: false\n"
@@ -157,7 +165,8 @@ static void settings(qc_test *t) {
   INT_EQ(t, cb->nnegators, 2, "own negation words replace the defaults");
   if (cb->nnegators == 2) {
     STR_EQ(t, cb->negators[0], "Nee", "negator kept in case");
-    STR_EQ(t, cb->negators[1], "geen", "negator folded like the text");
+    STR_EQ(t, cb->negators[1], "geen",
+           "negator folded with settings written after it");
   }
   INT_EQ(t, cb->neg_before, 0, "before");
   INT_EQ(t, cb->neg_after, 50, "after");
@@ -428,6 +437,12 @@ static void ids(qc_test *t) {
   INT_EQ(t,
          load("qcode: 1\ncodes: [{id: 0a-b_c.d, words: [x]}]\n", &cb, &err),
          QC_OK, "id with digit, '-', '_' and '.'");
+  qc_codebook_free(cb);
+  id[64] = '\0';
+  snprintf(yaml, sizeof yaml, "qcode: 1\ncodes:\n  - id: %s\n    words: [x]\n",
+           id);
+  cb = NULL;
+  INT_EQ(t, load(yaml, &cb, &err), QC_OK, "64-character id");
   qc_codebook_free(cb);
 }
 

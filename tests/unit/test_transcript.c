@@ -221,17 +221,19 @@ static void turns(qc_test *t) {
        "Deelnemer 3: Ik begin.\n"
        "[00:12:34] P2: Later iets.\n"
        "00:13:05 P1: Zonder haken.\n"
-       "[1:02:03.5] Deelnemer 12: Met fractie.\n",
+       "[1:02:03.5] Deelnemer 12: Met fractie.\n"
+       "\xC3\x96mer: Met umlaut.\n",
        NULL);
   INT_EQ(t, r.open_status, QC_OK, "open");
   INT_EQ(t, r.next_status, QC_OK, "read");
-  INT_EQ(t, r.nsegs, 6, "six turns");
+  INT_EQ(t, r.nsegs, 7, "seven turns");
   check_seg(t, &r, 0, "Moderator", 1, "Welkom allemaal.", 1, 1);
   check_seg(t, &r, 1, "P1", 2, "Dank je.", 2, 2);
   check_seg(t, &r, 2, "Deelnemer 3", 3, "Ik begin.", 3, 3);
   check_seg(t, &r, 3, "P2", 4, "Later iets.", 4, 4);
   check_seg(t, &r, 4, "P1", 5, "Zonder haken.", 5, 5);
   check_seg(t, &r, 5, "Deelnemer 12", 6, "Met fractie.", 6, 6);
+  check_seg(t, &r, 6, "\xC3\x96mer", 7, "Met umlaut.", 7, 7);
   INT_EQ(t, r.segs[0].offset, 11, "text starts after 'Moderator: '");
   INT_EQ(t, r.segs[3].offset, 28 + 13 + 23 + 15, "after timestamp and label");
   release(&r);
