@@ -1,7 +1,9 @@
 /* buf.c: growable byte buffer. */
 #include "buf.h"
+#include "error.h"
 #include "memory.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,4 +63,27 @@ void qc_buf_release(qc_buf *b) {
   free(b->ptr);
   b->ptr = NULL;
   b->len = b->cap = 0;
+}
+
+qc_status qc_buf_read_file(qc_buf *b, const char *path, qc_error *err) {
+  bool is_stdin = strcmp(path, "-") == 0;
+  FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+  if (!fp)
+    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot open '%s': %s",
+                        path, strerror(errno));
+  size_t got;
+  do {
+    qc_buf_grow(b, 65536);
+    got = fread(b->ptr + b->len, 1, 65536, fp);
+    b->len += got;
+  } while (got > 0);
+  b->ptr[b->len] = '\0';
+  bool failed = ferror(fp);
+  int saved = errno;
+  if (!is_stdin)
+    fclose(fp);
+  if (failed)
+    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot read '%s': %s",
+                        path, strerror(saved));
+  return QC_OK;
 }

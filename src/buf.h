@@ -3,6 +3,8 @@
 #ifndef QC_BUF_H
 #define QC_BUF_H
 
+#include "qcode.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -25,6 +27,9 @@ void qc_buf_vprintf(qc_buf *b, const char *fmt, va_list ap);
 void qc_buf_clear(qc_buf *b);
 /* Returns the contents (caller frees with free()) and resets the buffer. */
 char *qc_buf_detach(qc_buf *b, size_t *len);
+/* Appends the whole content of file 'path' ("-": standard input; pipes and
+ * process substitutions work). Errors: QC_ERR_IO. */
+qc_status qc_buf_read_file(qc_buf *b, const char *path, qc_error *err);
 /* Frees the memory and resets the buffer. */
 void qc_buf_release(qc_buf *b);
 

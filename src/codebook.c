@@ -3,11 +3,11 @@
  * phrase patterns are folded here with the codebook's folding, the same
  * folding the coder applies to the text, and regexes are compiled once. */
 #include "codebook.h"
+#include "buf.h"
 #include "error.h"
 #include "memory.h"
 #include "utf8.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,46 +249,14 @@ qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
   return QC_OK;
 }
 
-/* Reads a whole file (or stdin for "-"), pipes and process substitutions
- * included, so `<(git show v1:codebook.yaml)` works. */
-static qc_status read_all(const char *path, char **data, size_t *len,
-                          qc_error *err) {
-  bool is_stdin = strcmp(path, "-") == 0;
-  FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-  if (!fp)
-    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot open '%s': %s",
-                        path, strerror(errno));
-  size_t cap = 0, n = 0;
-  char *buf = NULL;
-  for (;;) {
-    QC_GROW(buf, cap, n + 65536);
-    size_t got = fread(buf + n, 1, cap - n, fp);
-    n += got;
-    if (got == 0)
-      break;
-  }
-  bool failed = ferror(fp);
-  int saved = errno;
-  if (!is_stdin)
-    fclose(fp);
-  if (failed) {
-    free(buf);
-    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot read '%s': %s",
-                        path, strerror(saved));
-  }
-  *data = buf;
-  *len = n;
-  return QC_OK;
-}
-
 qc_status qc_codebook_load(qc_codebook **out, const char *path,
                            qc_error *err) {
   *out = NULL;
-  char *data = NULL;
-  size_t len = 0;
-  QC_TRY(read_all(path, &data, &len, err));
-  qc_status s = qc_codebook_load_mem(out, data, len, path, err);
-  free(data);
+  qc_buf data = QC_BUF_INIT;
+  qc_status s = qc_buf_read_file(&data, path, err);
+  if (s == QC_OK)
+    s = qc_codebook_load_mem(out, data.ptr, data.len, path, err);
+  qc_buf_release(&data);
   return s;
 }
 

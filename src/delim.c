@@ -8,31 +8,10 @@
 #include "memory.h"
 #include "utf8.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static qc_status slurp(const char *path, qc_buf *b, qc_error *err) {
-  FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-  if (!fp)
-    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot open '%s': %s",
-                        path, strerror(errno));
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-    qc_buf_put(b, chunk, n);
-  bool failed = ferror(fp);
-  int saved = errno;
-  if (fp != stdin)
-    fclose(fp);
-  if (failed)
-    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot read '%s': %s",
-                        path, strerror(saved));
-  qc_buf_grow(b, 0);
-  return QC_OK;
-}
 
 typedef struct row_builder {
   char **cells;
@@ -135,7 +114,7 @@ qc_status qc_delim_read(qc_delim *d, const char *path, qc_error *err) {
   memset(d, 0, sizeof *d);
   d->file = qc_xstrdup(path);
   qc_buf b = QC_BUF_INIT;
-  qc_status s = slurp(path, &b, err);
+  qc_status s = qc_buf_read_file(&b, path, err);
   size_t n = strlen(path);
   bool csv = n >= 4 && strcasecmp(path + n - 4, ".csv") == 0;
   if (s == QC_OK) {
