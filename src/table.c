@@ -95,7 +95,10 @@ void qc_table_ratio(qc_table *t, unsigned long long num, unsigned long long den,
     scale *= 10;
   /* Integer arithmetic: the same digits on every machine and locale. */
   unsigned long long v = (num * scale * 2 + den) / (den * 2);
-  qc_buf_printf(t->out, "%llu.%0*llu", v / scale, decimals, v % scale);
+  if (decimals > 0)
+    qc_buf_printf(t->out, "%llu.%0*llu", v / scale, decimals, v % scale);
+  else
+    qc_buf_printf(t->out, "%llu", v);
 }
 
 void qc_table_end_row(qc_table *t) {
