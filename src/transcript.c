@@ -54,6 +54,8 @@ struct qc_transcript {
   qc_buf out, out_speaker;
   size_t out_off, out_turn;
   unsigned out_line;
+  size_t line_pos; /* newlines in out before line_pos are counted ... */
+  unsigned line_at; /* ... and line_pos is on this line */
   bool ready;
   sentence *sents;
   size_t nsents, sents_cap, next_sent;
@@ -276,7 +278,8 @@ static void close_unit(qc_transcript *t) {
   qc_buf_put(&t->out_speaker, t->speaker.ptr ? t->speaker.ptr : "",
              t->speaker.len);
   t->out_off = t->text_off;
-  t->out_line = t->text_line;
+  t->out_line = t->line_at = t->text_line;
+  t->line_pos = 0;
   t->out_turn = t->turn;
   t->ready = true;
   if (t->unit == QC_UNIT_SENTENCE)
@@ -409,10 +412,11 @@ static void set_segment(qc_transcript *t, size_t start, size_t end) {
   while (end > start && (p[end - 1] == ' ' || p[end - 1] == '\n' ||
                          p[end - 1] == '\t'))
     end--;
-  unsigned line = t->out_line, last;
-  for (size_t i = 0; i < start; i++)
-    line += p[i] == '\n';
-  last = line;
+  /* Sentences come in text order, so counting lines from where the last
+   * segment stopped keeps the whole count linear. */
+  for (; t->line_pos < start; t->line_pos++)
+    t->line_at += p[t->line_pos] == '\n';
+  unsigned line = t->line_at, last = line;
   for (size_t i = start; i < end; i++)
     last += p[i] == '\n';
   t->seg = (qc_segment){p + start,        end - start, t->out_off + start,
