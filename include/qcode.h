@@ -141,9 +141,11 @@ typedef struct qc_reader_opts {
 /** One coding unit of a transcript. All pointers are borrowed; valid until
  * the next qc_transcript_next or qc_transcript_free. */
 typedef struct qc_segment {
-  const char *text; /* the file's bytes of this unit, with comment lines,
-                       CRs and the label blanked to spaces, so that byte
-                       i of text is byte offset+i of the file */
+  const char *text; /* the file's bytes of this unit, with the label,
+                       comment lines and the CR of a CRLF blanked to
+                       spaces and a lone CR (old Mac line end) turned into
+                       LF, so that byte i of text is byte offset+i of the
+                       file */
   size_t len;
   size_t offset;      /* byte offset of text[0] in the file */
   unsigned line;      /* first line (1-based) */
@@ -166,7 +168,8 @@ qc_status qc_transcript_open(qc_transcript **out, const char *path,
 
 /** Reads the next segment into '*seg'; sets '*seg' to NULL at the end of
  * the file. Errors: QC_ERR_IO, QC_ERR_UTF8 (with line, column and byte
- * offset of the first bad byte). */
+ * offset of the first bad byte), QC_ERR_TRANSCRIPT (a NUL byte),
+ * QC_ERR_REGEX (the speaker pattern hit its match limit). */
 qc_status qc_transcript_next(qc_transcript *t, const qc_segment **seg,
                              qc_error *err);
 

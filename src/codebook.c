@@ -140,7 +140,8 @@ static qc_status compile_regex(qc_codebook *cb, qc_rule *r, qc_error *err) {
                         r->source, off, msg);
   if (qc_regex_matches_empty(r->re, cb->rx))
     return qc_error_set(err, QC_ERR_REGEX, cb->file, r->line, r->col, 0,
-                        "code '%s': regex '%s' matches the empty string", code,
+                        "code '%s': regex '%s' can match the empty string (every "
+                        "rule must match at least one character)", code,
                         r->source);
   return QC_OK;
 }

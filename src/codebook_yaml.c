@@ -457,6 +457,26 @@ static qc_status parser_error(qc_codebook *cb, const yaml_parser_t *p,
                       p->problem ? p->problem : "invalid YAML");
 }
 
+/* A codebook is one YAML document; a second one would be ignored silently,
+ * so it is an error (and so is a syntax error after the first). */
+static qc_status expect_end(qc_codebook *cb, yaml_parser_t *parser,
+                            const char *data, size_t len, qc_error *err) {
+  yaml_document_t doc;
+  if (!yaml_parser_load(parser, &doc))
+    return parser_error(cb, parser, data, len, err);
+  yaml_node_t *root = yaml_document_get_root_node(&doc);
+  qc_status s = QC_OK;
+  if (root) {
+    yaml_mark_t m = doc.start_mark;
+    s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, (unsigned)m.line + 1,
+                     (unsigned)m.column + 1, byte_offset(data, len, m),
+                     "codebook has a second YAML document; a codebook is one "
+                     "document");
+  }
+  yaml_document_delete(&doc);
+  return s;
+}
+
 qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
                                  qc_error *err) {
   yaml_parser_t parser;
@@ -480,6 +500,8 @@ qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
     s = parse_root(&ld, root);
   }
   yaml_document_delete(&doc);
+  if (s == QC_OK)
+    s = expect_end(cb, &parser, data, len, err);
   yaml_parser_delete(&parser);
   return s;
 }

@@ -45,7 +45,8 @@ int qc_regex_match_group(const qc_regex *re, qc_regex_ctx *ctx, const char *s,
                          size_t len, int group, size_t *end, size_t *gstart,
                          size_t *gend);
 
-/* True when the pattern matches the empty string. */
+/* True when the pattern can match an empty string, at the start of a
+ * text or anywhere in it (a lookahead or \b alone). */
 bool qc_regex_matches_empty(const qc_regex *re, qc_regex_ctx *ctx);
 
 /* "10.42 2022-12-11 (JIT: yes)" */

@@ -209,12 +209,29 @@ static void yaml_errors(qc_test *t) {
                10, "UTF-8");
   qc_codebook *cb;
   qc_error err;
+  qc_status s;
   INT_EQ(t, load("qcode: 1\ncodes: [a, b\n", &cb, &err), QC_ERR_YAML,
          "unclosed flow sequence");
   OK(t, err.line >= 2, "unclosed flow sequence has a position");
   INT_EQ(t, load("qcode: 1\ncodes:\n\t- id: a\n", &cb, &err), QC_ERR_YAML,
          "tab indentation");
   INT_EQ(t, err.line, 3, "tab indentation line");
+  /* Text after the first document is not ignored. */
+  s = load("qcode: 1\ncodes: [{id: a, words: [x]}]\n---\nfoo: bar: baz\n",
+           &cb, &err);
+  INT_EQ(t, s, QC_ERR_YAML, "broken second document");
+  INT_EQ(t, err.line, 4, "broken second document: line");
+  INT_EQ(t, err.col, 9, "broken second document: column");
+  if (s == QC_OK)
+    qc_codebook_free(cb);
+  s = load("qcode: 1\ncodes: [{id: a, words: [x]}]\n---\n"
+           "qcode: 1\ncodes: [{id: b, words: [y]}]\n",
+           &cb, &err);
+  OK(t, s == QC_ERR_SCHEMA || s == QC_ERR_YAML,
+     "a second document is refused, not silently dropped");
+  OK(t, err.line >= 3, "second document: error points at it");
+  if (s == QC_OK)
+    qc_codebook_free(cb);
   expect_error(t, "empty document", "", QC_ERR_SCHEMA, 1, 1, "empty");
   expect_error(t, "root not a mapping", "- a\n- b\n", QC_ERR_SCHEMA, 1, 1,
                "must be a mapping");
@@ -458,6 +475,14 @@ static void rule_errors(qc_test *t) {
                QC_ERR_REGEX, 4, 13, "offset 4");
   expect_error(t, "regex matching the empty string",
                "qcode: 1\ncodes:\n  - id: a\n    regex: ['x*']\n",
+               QC_ERR_REGEX, 4, 13, "empty string");
+  /* Zero-width patterns match nothing in "" but empty strings elsewhere;
+   * they would count hits with empty spans. */
+  expect_error(t, "lookahead only",
+               "qcode: 1\ncodes:\n  - id: a\n    regex: ['(?=niet)']\n",
+               QC_ERR_REGEX, 4, 13, "empty string");
+  expect_error(t, "word boundary only",
+               "qcode: 1\ncodes:\n  - id: a\n    regex: ['\\b']\n",
                QC_ERR_REGEX, 4, 13, "empty string");
   expect_error(t, "regex matching the empty string, nested code",
                "qcode: 1\ncodes:\n  - id: a\n    codes:\n"

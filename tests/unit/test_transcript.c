@@ -330,6 +330,12 @@ static void crlf(qc_test *t) {
   }
   release(&r);
 
+  /* A comment line with CRLF is blanked, CR included. */
+  READ(&r, "P1: a\r\n# c\r\nb\r\n", NULL);
+  INT_EQ(t, r.nsegs, 1, "CRLF with a comment: one turn");
+  check_seg(t, &r, 0, "P1", 1, "a \n    \nb", 1, 3);
+  release(&r);
+
   /* Mixed, and a missing final line end. */
   READ(&r, "P1: a\r\nb\rc\nd", NULL);
   INT_EQ(t, r.nsegs, 1, "mixed: one turn");
@@ -356,6 +362,15 @@ static void bom(qc_test *t) {
   if (r.tr)
     STR_EQ(t, qc_transcript_meta(r.tr, "a"), "b", "front matter after BOM");
   check_seg(t, &r, 0, "", 0, "Tekst.", 4, 4);
+  release(&r);
+
+  /* Columns and offsets after a BOM: the BOM is no character, but its
+   * bytes count in the offset. */
+  READ(&r, "\xEF\xBB\xBFP1: caf\xE9\n", NULL);
+  INT_EQ(t, r.open_status, QC_ERR_UTF8, "invalid UTF-8 after a BOM");
+  INT_EQ(t, r.err.line, 1, "line");
+  INT_EQ(t, r.err.col, 8, "column after a BOM");
+  INT_EQ(t, r.err.offset, 10, "offset after a BOM");
   release(&r);
 
   READ(&r, "\xFF\xFEP\0001\000:\000", NULL);
@@ -500,6 +515,14 @@ static void unit_paragraph(qc_test *t) {
             2);
   check_seg(t, &r, 1, "P1", 1, "Tweede alinea.", 4, 4);
   check_seg(t, &r, 2, "P2", 2, "Ander.", 5, 5);
+  release(&r);
+
+  /* A label alone on its line, then a blank line: the speaker carries
+   * over to the next paragraph. */
+  READ(&r, "P1:\n\nTekst hier.\nP2: x\n", &o);
+  INT_EQ(t, r.nsegs, 2, "label-only line");
+  check_seg(t, &r, 0, "P1", 1, "Tekst hier.", 3, 3);
+  check_seg(t, &r, 1, "P2", 2, "x", 4, 4);
   release(&r);
 
   /* Several blank lines and a comment between paragraphs. */
