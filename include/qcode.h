@@ -269,6 +269,28 @@ void qc_coder_free(qc_coder *coder);
 qc_status qc_coder_code(qc_coder *coder, const char *text, size_t len,
                         const qc_coding **out, qc_error *err);
 
+/** ## Codebook tests */
+
+/** The outcome of one example or counterexample of a codebook. */
+typedef struct qc_example_result {
+  size_t code;      /* the code the example belongs to */
+  const char *text; /* borrowed from the codebook */
+  bool counter;     /* a counterexample: must not get the code */
+  bool passed;
+  unsigned line, col; /* position of the example in the codebook */
+} qc_example_result;
+
+/** Codes every example and counterexample of 'cb' as one segment each and
+ * sets '*results' to their outcomes in codebook order (caller frees the
+ * array with free(); the texts stay borrowed from 'cb') and '*n' to their
+ * number. Errors: QC_ERR_REGEX when a regex hits its match limit. */
+qc_status qc_codebook_run_examples(const qc_codebook *cb,
+                                   qc_example_result **results, size_t *n,
+                                   qc_error *err);
+
+/** The codebook's file name as given to qc_codebook_load; borrowed. */
+const char *qc_codebook_file(const qc_codebook *cb);
+
 /** ## Tallies and tables */
 
 typedef enum { QC_FORMAT_TSV, QC_FORMAT_CSV, QC_FORMAT_JSON } qc_format;

@@ -35,6 +35,7 @@ enum {
   "Moderator,Interviewer,Gespreksleider,Facilitator,Onderzoeker"
 
 int cmd_apply(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
 /* Maps a library status to an exit status. */

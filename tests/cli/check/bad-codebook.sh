@@ -1,0 +1,2 @@
+cp "$SRC"/tests/fixtures/bad-regex.yaml .
+"$QCODE" check bad-regex.yaml
