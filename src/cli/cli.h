@@ -12,6 +12,7 @@
 
 #include "qcode.h"
 
+#include <getopt.h>
 #include <stddef.h>
 
 /* Exit statuses; documented in `qcode --help`, README.md and qcode(1). */
@@ -60,5 +61,70 @@ int cli_write_output(const char *path, const char *data, size_t len);
 /* Parses a choice: returns the index of 'arg' in the NULL-terminated
  * 'names', or -1. */
 int cli_choice(const char *arg, const char *const *names);
+
+/* ---- corpus.c: what `apply` and `code` share: which transcripts to
+ * read and how, and the loop that codes their segments. ---- */
+
+enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
+       CLI_OPT_MODERATORS, CLI_OPT_SPEAKER_PATTERN };
+
+/* The getopt_long entries of the shared options (with -c). */
+#define CLI_CORPUS_OPTIONS                                                     \
+  {"codebook", required_argument, NULL, 'c'},                                  \
+      {"by", required_argument, NULL, CLI_OPT_BY},                             \
+      {"unit", required_argument, NULL, CLI_OPT_UNIT},                         \
+      {"meta", required_argument, NULL, CLI_OPT_META},                         \
+      {"set", required_argument, NULL, CLI_OPT_SET},                           \
+      {"moderators", required_argument, NULL, CLI_OPT_MODERATORS},             \
+  {                                                                            \
+    "speaker-pattern", required_argument, NULL, CLI_OPT_SPEAKER_PATTERN        \
+  }
+
+#define CLI_CORPUS_HELP                                                        \
+  "  -c, --codebook FILE     the YAML codebook (required)\n"                  \
+  "      --by KEY            group by a metadata key, or by 'speaker' or\n"   \
+  "                          'file' (default: subsector)\n"                    \
+  "      --unit UNIT         coding unit: turn (default), paragraph,\n"       \
+  "                          sentence\n"                                       \
+  "      --meta FILE         metadata per transcript from a TSV/CSV table\n"  \
+  "                          with a 'file' column\n"                           \
+  "      --set KEY=VALUE     set metadata for every transcript (repeatable)\n"\
+  "      --moderators LIST   comma-separated speaker labels not coded\n"      \
+  "                          (default: " QC_DEFAULT_MODERATORS ");\n"        \
+  "                          '' codes every speaker\n"                         \
+  "      --speaker-pattern RE  PCRE2 pattern for a turn-starting line, with\n"\
+  "                          a group (?<speaker>...)\n"
+
+typedef struct cli_corpus {
+  const char *codebook, *meta_path, *moderators, *by;
+  qc_reader_opts reader;
+  char **sets; /* "key=value" */
+  size_t nsets;
+  qc_codebook *cb;
+  qc_metatable *meta;
+  qc_coder *coder;
+} cli_corpus;
+
+/* Called for each transcript before its segments, and for each coded
+ * segment; 'group' is the segment's value of --by. */
+typedef struct cli_visitor {
+  void (*file)(void *ctx, const qc_transcript *t, const char *group);
+  void (*segment)(void *ctx, const qc_transcript *t, const qc_segment *seg,
+                  const char *group, const qc_coding *coding);
+  void *ctx;
+} cli_visitor;
+
+void cli_corpus_init(cli_corpus *c, int argc);
+/* Takes a shared option: returns 1 when 'opt' was one, 0 when it is not,
+ * or QC_EXIT_USAGE (after the message) when its value is bad. */
+int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
+                      const char *arg);
+/* Loads the codebook and metadata table; returns an exit status. */
+int cli_corpus_load(cli_corpus *c, const char *cmd);
+/* Codes every segment of the files (standard input when there are none)
+ * and stops at the first error; returns an exit status. */
+int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
+                   const cli_visitor *v);
+void cli_corpus_release(cli_corpus *c);
 
 #endif

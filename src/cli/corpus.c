@@ -1,0 +1,134 @@
+/* corpus.c: reading and coding transcripts for `apply` and `code`:
+ * metadata precedence (--set, --meta, front matter), moderator turns, and
+ * the error report that names the segment when a regex stops. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const units[] = {"turn", "paragraph", "sentence", NULL};
+
+void cli_corpus_init(cli_corpus *c, int argc) {
+  memset(c, 0, sizeof *c);
+  c->by = "subsector";
+  c->moderators = QC_DEFAULT_MODERATORS;
+  c->sets = calloc((size_t)argc + 1, sizeof *c->sets);
+}
+
+int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
+                      const char *arg) {
+  int i;
+  switch (opt) {
+  case 'c': c->codebook = arg; return 1;
+  case CLI_OPT_BY: c->by = arg; return 1;
+  case CLI_OPT_META: c->meta_path = arg; return 1;
+  case CLI_OPT_MODERATORS: c->moderators = arg; return 1;
+  case CLI_OPT_SPEAKER_PATTERN: c->reader.speaker_pattern = arg; return 1;
+  case CLI_OPT_SET:
+    if (!strchr(arg, '=') || arg[0] == '=')
+      return cli_usage_error(cmd, "--set wants KEY=VALUE, not '%s'", arg);
+    c->sets[c->nsets++] = (char *)arg;
+    return 1;
+  case CLI_OPT_UNIT:
+    if ((i = cli_choice(arg, units)) < 0)
+      return cli_usage_error(cmd, "unknown unit '%s'", arg);
+    c->reader.unit = (qc_unit)i;
+    return 1;
+  default: return 0;
+  }
+}
+
+int cli_corpus_load(cli_corpus *c, const char *cmd) {
+  if (!c->codebook)
+    return cli_usage_error(cmd, "no codebook: give one with -c CODEBOOK");
+  qc_error err;
+  qc_error_clear(&err);
+  if (qc_codebook_load(&c->cb, c->codebook, &err) != QC_OK)
+    return cli_report(&err);
+  if (c->meta_path && qc_metatable_load(&c->meta, c->meta_path, &err) != QC_OK)
+    return cli_report(&err);
+  c->coder = qc_coder_new(c->cb);
+  return QC_EXIT_OK;
+}
+
+/* The value of metadata 'key' for a transcript: --set, --meta, then the
+ * front matter. */
+static const char *meta_value(const cli_corpus *c, const qc_transcript *t,
+                              const char *key) {
+  size_t klen = strlen(key);
+  for (size_t i = c->nsets; i-- > 0;)
+    if (!strncmp(c->sets[i], key, klen) && c->sets[i][klen] == '=')
+      return c->sets[i] + klen + 1;
+  const char *v =
+      c->meta ? qc_metatable_get(c->meta, qc_transcript_name(t), key) : NULL;
+  return v ? v : qc_transcript_meta(t, key);
+}
+
+static bool is_moderator(const char *list, const char *speaker) {
+  size_t n = strlen(speaker);
+  for (const char *p = list; *p;) {
+    const char *e = strchr(p, ',');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len == n && n && strncasecmp(p, speaker, n) == 0)
+      return true;
+    p += len + (e != NULL);
+  }
+  return false;
+}
+
+static int run_file(cli_corpus *c, const char *path, const cli_visitor *v) {
+  qc_error err;
+  qc_error_clear(&err);
+  qc_transcript *t;
+  if (qc_transcript_open(&t, path, NULL, &c->reader, &err) != QC_OK)
+    return cli_report(&err);
+  bool per_speaker = !strcmp(c->by, "speaker");
+  const char *group = !strcmp(c->by, "file") ? qc_transcript_name(t)
+                                              : meta_value(c, t, c->by);
+  if (!per_speaker && !group) {
+    cli_warning("%s: no '%s' in --set, --meta or front matter; counted "
+                "under '(none)'",
+                qc_transcript_name(t), c->by);
+    group = "(none)";
+  }
+  if (v->file)
+    v->file(v->ctx, t, per_speaker ? NULL : group);
+  const qc_segment *seg;
+  const qc_coding *coding;
+  qc_status s;
+  while ((s = qc_transcript_next(t, &seg, &err)) == QC_OK && seg) {
+    if (is_moderator(c->moderators, seg->speaker))
+      continue;
+    if ((s = qc_coder_code(c->coder, seg->text, seg->len, &coding, &err)))
+      break;
+    const char *g = per_speaker ? (*seg->speaker ? seg->speaker : "(none)")
+                                : group;
+    v->segment(v->ctx, t, seg, g, coding);
+  }
+  int rc = s == QC_OK ? QC_EXIT_OK : cli_report(&err);
+  if (s != QC_OK && err.code == QC_ERR_REGEX && seg)
+    fprintf(stderr, "qcode: note: in segment %zu of '%s' (line %u)\n",
+            seg->index, qc_transcript_name(t), seg->line);
+  qc_transcript_free(t);
+  return rc;
+}
+
+int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
+                   const cli_visitor *v) {
+  if (nfiles == 0)
+    return run_file(c, "-", v);
+  int rc = QC_EXIT_OK;
+  for (int i = 0; i < nfiles && rc == QC_EXIT_OK; i++)
+    rc = run_file(c, files[i], v);
+  return rc;
+}
+
+void cli_corpus_release(cli_corpus *c) {
+  qc_coder_free(c->coder);
+  qc_metatable_free(c->meta);
+  qc_codebook_free(c->cb);
+  free(c->sets);
+  memset(c, 0, sizeof *c);
+}
