@@ -293,7 +293,13 @@ const char *qc_codebook_file(const qc_codebook *cb);
 
 /** ## Tallies and tables */
 
-typedef enum { QC_FORMAT_TSV, QC_FORMAT_CSV, QC_FORMAT_JSON } qc_format;
+/* JSON: one array of row objects; JSONL: one row object per line. */
+typedef enum {
+  QC_FORMAT_TSV,
+  QC_FORMAT_CSV,
+  QC_FORMAT_JSON,
+  QC_FORMAT_JSONL
+} qc_format;
 typedef enum { QC_VALUE_SEGMENTS, QC_VALUE_HITS, QC_VALUE_SHARE } qc_value;
 
 typedef struct qc_table_opts {
@@ -324,6 +330,29 @@ void qc_tally_merge(qc_tally *dst, const qc_tally *src);
  * are in codebook order, every group x code pair has a row. */
 char *qc_tally_format(const qc_tally *tally, const qc_table_opts *opts,
                       size_t *len);
+
+/** ## Per-segment coding tables */
+
+/** A table with one row per coded segment and code: file, segment, line,
+ * last_line, speaker, the grouping key, code, hits, spans (byte offsets
+ * into the file, "start-end;start-end"), text (the matched texts joined
+ * with " | "). A parent's spans are its descendants'. */
+typedef struct qc_segment_table qc_segment_table;
+
+/** Starts a table; 'by' names the grouping column (copied); with 'all',
+ * segments without any code get one row with an empty code. Caller ends it
+ * with qc_segment_table_finish. */
+qc_segment_table *qc_segment_table_new(const qc_codebook *cb, qc_format format,
+                                       const char *by, bool all);
+
+/** Adds the rows of one coded segment of transcript 'file'. */
+void qc_segment_table_add(qc_segment_table *st, const char *file,
+                          const qc_segment *seg, const char *group,
+                          const qc_coding *coding);
+
+/** Frees 'st' and returns the table text (caller frees with free()), its
+ * length in '*len'. */
+char *qc_segment_table_finish(qc_segment_table *st, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -2,20 +2,25 @@
  * and LF line ends; tabs and line breaks inside a cell become spaces, since
  * TSV has no quoting. CSV follows RFC 4180: CRLF line ends, cells with a
  * comma, quote or line break in double quotes, quotes doubled. JSON is an
- * array of row objects (RFC 8259) with numbers as numbers. Nothing here
+ * array of row objects (RFC 8259) with numbers as numbers; JSONL one row
+ * object per line. Nothing here
  * depends on the locale. */
 #include "table.h"
 
 #include <stdio.h>
 #include <string.h>
 
+static bool is_json(qc_format f) {
+  return f == QC_FORMAT_JSON || f == QC_FORMAT_JSONL;
+}
+
 void qc_table_begin(qc_table *t, qc_buf *out, qc_format format,
                     const char *const *cols, size_t ncols) {
   *t = (qc_table){out, format, cols, ncols, 0, 0};
-  if (format == QC_FORMAT_JSON) {
+  if (format == QC_FORMAT_JSON)
     qc_buf_putc(out, '[');
+  if (is_json(format))
     return;
-  }
   for (size_t i = 0; i < ncols; i++)
     qc_table_str(t, cols[i]);
   qc_table_end_row(t);
@@ -45,8 +50,11 @@ static void json_string(qc_buf *b, const char *s) {
 
 /* Opens a cell: the separator, or for JSON the key. */
 static void cell_start(qc_table *t) {
-  if (t->format == QC_FORMAT_JSON) {
-    qc_buf_puts(t->out, t->col == 0 ? (t->rows ? ",\n{" : "\n{") : ",");
+  if (is_json(t->format)) {
+    if (t->format == QC_FORMAT_JSONL)
+      qc_buf_puts(t->out, t->col == 0 ? "{" : ",");
+    else
+      qc_buf_puts(t->out, t->col == 0 ? (t->rows ? ",\n{" : "\n{") : ",");
     json_string(t->out, t->cols[t->col]);
     qc_buf_putc(t->out, ':');
   } else if (t->col > 0) {
@@ -57,7 +65,7 @@ static void cell_start(qc_table *t) {
 
 void qc_table_str(qc_table *t, const char *s) {
   cell_start(t);
-  if (t->format == QC_FORMAT_JSON) {
+  if (is_json(t->format)) {
     json_string(t->out, s);
   } else if (t->format == QC_FORMAT_CSV) {
     if (!strpbrk(s, ",\"\r\n")) {
@@ -86,7 +94,7 @@ void qc_table_ratio(qc_table *t, unsigned long long num, unsigned long long den,
                     int decimals) {
   cell_start(t);
   if (den == 0) {
-    if (t->format == QC_FORMAT_JSON)
+    if (is_json(t->format))
       qc_buf_puts(t->out, "null");
     return;
   }
@@ -102,7 +110,9 @@ void qc_table_ratio(qc_table *t, unsigned long long num, unsigned long long den,
 }
 
 void qc_table_end_row(qc_table *t) {
-  if (t->format == QC_FORMAT_JSON)
+  if (t->format == QC_FORMAT_JSONL)
+    qc_buf_puts(t->out, "}\n");
+  else if (t->format == QC_FORMAT_JSON)
     qc_buf_putc(t->out, '}');
   else
     qc_buf_puts(t->out, t->format == QC_FORMAT_CSV ? "\r\n" : "\n");

@@ -1,4 +1,5 @@
-/* table.h: writes tidy tables as TSV, CSV (RFC 4180) or JSON (RFC 8259).
+/* table.h: writes tidy tables as TSV, CSV (RFC 4180), JSON (RFC 8259) or
+ * JSON Lines.
  * The only place where cells are escaped. */
 #ifndef QC_TABLE_H
 #define QC_TABLE_H

@@ -37,6 +37,7 @@ enum {
 
 int cmd_apply(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_code(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
 /* Maps a library status to an exit status. */

@@ -12,6 +12,7 @@ static const struct qc_cmd {
   const char *summary;
 } cmds[] = {
     {"apply", cmd_apply, "code transcripts and write code frequencies"},
+    {"code", cmd_code, "code transcripts and list every coded segment"},
     {"check", cmd_check, "validate a codebook and run its examples"},
     {"tokenize", cmd_tokenize, "print the Dutch tokens of transcripts"},
     {"help", cmd_help, "show the help of a command"},

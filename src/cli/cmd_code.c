@@ -1,0 +1,99 @@
+/* cmd_code.c: `qcode code`, per-segment coding with its evidence: the
+ * table a researcher reads, checks, or fills in for `qcode agree`. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char usage[] =
+    "usage: qcode code -c CODEBOOK [OPTIONS] [FILE...|-]\n"
+    "\n"
+    "Codes every segment and prints one row per segment and code: file,\n"
+    "segment (its number in the file), line, last_line, speaker, GROUP,\n"
+    "code, hits, spans (byte offsets into the file, start-end;...), text\n"
+    "(the matched texts joined with ' | '). Parents appear as codes of\n"
+    "their own, with their children's evidence.\n"
+    "\n"
+    "Options:\n" CLI_CORPUS_HELP
+    "  -f, --format FORMAT     tsv (default), csv or jsonl\n"
+    "      --all               also a row with an empty code for each\n"
+    "                          segment that got no code\n"
+    "  -o, --output FILE       write the table to FILE atomically\n"
+    "  -h, --help              show this help\n"
+    "\n" QC_EXIT_STATUS_HELP;
+
+enum { OPT_ALL = 256 };
+
+static const struct option options[] = {
+    CLI_CORPUS_OPTIONS,
+    {"format", required_argument, NULL, 'f'},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+static const char *const formats[] = {"tsv", "csv", "jsonl", NULL};
+static const qc_format format_of[] = {QC_FORMAT_TSV, QC_FORMAT_CSV,
+                                      QC_FORMAT_JSONL};
+
+typedef struct code_args {
+  qc_format format;
+  bool all;
+  const char *output;
+} code_args;
+
+static int parse_args(int argc, char **argv, cli_corpus *in, code_args *a) {
+  int c, i;
+  optind = 0;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":c:f:o:h", options, NULL)) != -1) {
+    int taken = cli_corpus_option(in, "code", c, optarg);
+    if (taken == 1)
+      continue;
+    if (taken)
+      return taken;
+    switch (c) {
+    case 'o': a->output = optarg; break;
+    case OPT_ALL: a->all = true; break;
+    case 'f':
+      if ((i = cli_choice(optarg, formats)) < 0)
+        return cli_usage_error("code", "unknown format '%s'", optarg);
+      a->format = format_of[i];
+      break;
+    case 'h': fputs(usage, stdout); return -1;
+    case ':':
+      return cli_usage_error("code", "option '%s' needs a value",
+                             argv[optind - 1]);
+    default:
+      return cli_usage_error("code", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  return QC_EXIT_OK;
+}
+
+static void add_segment(void *st, const qc_transcript *t,
+                        const qc_segment *seg, const char *group,
+                        const qc_coding *coding) {
+  qc_segment_table_add(st, qc_transcript_name(t), seg, group, coding);
+}
+
+int cmd_code(int argc, char **argv) {
+  cli_corpus in;
+  cli_corpus_init(&in, argc);
+  code_args a = {QC_FORMAT_TSV, false, NULL};
+  int rc = parse_args(argc, argv, &in, &a);
+  if (rc == QC_EXIT_OK)
+    rc = cli_corpus_load(&in, "code");
+  if (rc == QC_EXIT_OK) {
+    qc_segment_table *st = qc_segment_table_new(in.cb, a.format, in.by, a.all);
+    cli_visitor v = {NULL, add_segment, st};
+    rc = cli_corpus_run(&in, argc - optind, argv + optind, &v);
+    size_t len;
+    char *out = qc_segment_table_finish(st, &len);
+    if (rc == QC_EXIT_OK)
+      rc = cli_write_output(a.output, out, len);
+    free(out);
+  }
+  cli_corpus_release(&in);
+  return rc < 0 ? QC_EXIT_OK : rc;
+}

@@ -1,0 +1,107 @@
+/* segtable.c: the per-segment coding table of `qcode code`, one row per
+ * segment and code with the evidence (spans as byte offsets into the file,
+ * and the matched text). This is also the format a human coder fills in for
+ * `qcode agree`. */
+#include "codebook.h"
+#include "buf.h"
+#include "memory.h"
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct qc_segment_table {
+  const qc_codebook *cb;
+  char *by;
+  bool all;
+  qc_buf out, spans, text;
+  qc_table table;
+  const char *cols[10];
+};
+
+qc_segment_table *qc_segment_table_new(const qc_codebook *cb, qc_format format,
+                                       const char *by, bool all) {
+  qc_segment_table *st = qc_xcalloc(1, sizeof *st);
+  st->cb = cb;
+  st->by = qc_xstrdup(by);
+  st->all = all;
+  const char *cols[] = {"file", "segment", "line", "last_line", "speaker",
+                        st->by, "code",    "hits", "spans",     "text"};
+  memcpy(st->cols, cols, sizeof cols);
+  qc_table_begin(&st->table, &st->out, format, st->cols, 10);
+  return st;
+}
+
+/* True when code 'a' is 'c' or one of its ancestors. */
+static bool covers(const qc_codebook *cb, size_t a, size_t c) {
+  for (; c != QC_NO_PARENT; c = cb->codes[c].parent)
+    if (c == a)
+      return true;
+  return false;
+}
+
+static void evidence(qc_segment_table *st, const qc_segment *seg,
+                     const qc_coding *coding, size_t code) {
+  qc_buf_clear(&st->spans);
+  qc_buf_clear(&st->text);
+  for (size_t i = 0; i < coding->nspans; i++) {
+    const qc_span *sp = &coding->spans[i];
+    if (!covers(st->cb, code, sp->code))
+      continue;
+    if (st->spans.len) {
+      qc_buf_putc(&st->spans, ';');
+      qc_buf_puts(&st->text, " | ");
+    }
+    qc_buf_printf(&st->spans, "%zu-%zu", seg->offset + sp->start,
+                  seg->offset + sp->end);
+    qc_buf_put(&st->text, seg->text + sp->start, sp->end - sp->start);
+  }
+  qc_buf_grow(&st->spans, 0);
+  qc_buf_grow(&st->text, 0);
+}
+
+static void row(qc_segment_table *st, const char *file, const qc_segment *seg,
+                const char *group, const char *code, unsigned hits) {
+  qc_table *t = &st->table;
+  qc_table_str(t, file);
+  qc_table_uint(t, seg->index);
+  qc_table_uint(t, seg->line);
+  qc_table_uint(t, seg->last_line);
+  qc_table_str(t, seg->speaker);
+  qc_table_str(t, group);
+  qc_table_str(t, code);
+  qc_table_uint(t, hits);
+  qc_table_str(t, st->spans.ptr);
+  qc_table_str(t, st->text.ptr);
+  qc_table_end_row(t);
+}
+
+void qc_segment_table_add(qc_segment_table *st, const char *file,
+                          const qc_segment *seg, const char *group,
+                          const qc_coding *coding) {
+  bool any = false;
+  for (size_t i = 0; i < st->cb->ncodes; i++) {
+    if (!coding->coded[i])
+      continue;
+    any = true;
+    evidence(st, seg, coding, i);
+    row(st, file, seg, group, st->cb->codes[i].path, coding->hits[i]);
+  }
+  if (!any && st->all) {
+    qc_buf_clear(&st->spans);
+    qc_buf_clear(&st->text);
+    qc_buf_grow(&st->spans, 0);
+    qc_buf_grow(&st->text, 0);
+    row(st, file, seg, group, "", 0);
+  }
+}
+
+char *qc_segment_table_finish(qc_segment_table *st, size_t *len) {
+  qc_table_end(&st->table);
+  char *r = qc_buf_detach(&st->out, len);
+  qc_buf_release(&st->spans);
+  qc_buf_release(&st->text);
+  free(st->by);
+  free(st);
+  return r;
+}
