@@ -331,6 +331,33 @@ void qc_tally_merge(qc_tally *dst, const qc_tally *src);
 char *qc_tally_format(const qc_tally *tally, const qc_table_opts *opts,
                       size_t *len);
 
+/** ## Agreement between two codings */
+
+typedef enum {
+  QC_MISSING_ERROR, /* a segment in one coding only is an error */
+  QC_MISSING_ABSENT /* ... counts as coded with nothing in the other */
+} qc_missing;
+
+typedef struct qc_agree_opts {
+  qc_format format;
+  qc_missing missing;
+  const char *const *codes; /* NULL: every code either file uses */
+  size_t ncodes;
+} qc_agree_opts;
+
+/** Compares coding A (the coder under test, e.g. qcode) with coding B (the
+ * reference, e.g. a human), each a TSV or CSV table with at least the
+ * columns file, segment and code (one row per segment and code; a row with
+ * an empty code lists a segment coded with nothing). Per code, with the
+ * code present or absent in each segment: percent agreement, Cohen's kappa,
+ * Krippendorff's alpha (nominal), and precision, recall and F1 of A against
+ * B; then the macro averages. Returns the table (caller frees with free()).
+ * Errors: QC_ERR_IO, QC_ERR_UTF8, QC_ERR_DATA (missing column, segments in
+ * one file only). */
+qc_status qc_agree(const char *path_a, const char *path_b,
+                   const qc_agree_opts *opts, char **out, size_t *len,
+                   qc_error *err);
+
 /** ## Per-segment coding tables */
 
 /** A table with one row per coded segment and code: file, segment, line,

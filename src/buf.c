@@ -10,6 +10,7 @@
 
 void qc_buf_grow(qc_buf *b, size_t extra) {
   qc_xgrow((void **)&b->ptr, &b->cap, b->len + extra + 1, 1);
+  b->ptr[b->len] = '\0';
 }
 
 void qc_buf_put(qc_buf *b, const void *p, size_t n) {

@@ -15,7 +15,7 @@ typedef struct qc_buf {
 
 #define QC_BUF_INIT {NULL, 0, 0}
 
-/* Makes room for 'extra' more bytes plus a NUL. */
+/* Makes room for 'extra' more bytes plus a NUL, and NUL-terminates. */
 void qc_buf_grow(qc_buf *b, size_t extra);
 void qc_buf_put(qc_buf *b, const void *p, size_t n);
 void qc_buf_puts(qc_buf *b, const char *s);

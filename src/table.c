@@ -109,6 +109,21 @@ void qc_table_ratio(qc_table *t, unsigned long long num, unsigned long long den,
     qc_buf_printf(t->out, "%llu", v);
 }
 
+void qc_table_real(qc_table *t, double v, int decimals, bool defined) {
+  cell_start(t);
+  if (!defined) {
+    if (is_json(t->format))
+      qc_buf_puts(t->out, "null");
+    return;
+  }
+  double half = 0.5;
+  for (int i = 0; i < decimals; i++)
+    half /= 10;
+  if (v > -half && v < half)
+    v = 0; /* no "-0.0000" */
+  qc_buf_printf(t->out, "%.*f", decimals, v);
+}
+
 void qc_table_end_row(qc_table *t) {
   if (t->format == QC_FORMAT_JSONL)
     qc_buf_puts(t->out, "}\n");

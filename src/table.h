@@ -23,6 +23,9 @@ void qc_table_uint(qc_table *t, unsigned long long v);
  * or null (JSON) when den is 0. */
 void qc_table_ratio(qc_table *t, unsigned long long num, unsigned long long den,
                     int decimals);
+/* A real number with 'decimals' places; empty (TSV, CSV) or null (JSON)
+ * when not 'defined'. Formatted in the C locale (qcode never sets one). */
+void qc_table_real(qc_table *t, double v, int decimals, bool defined);
 void qc_table_end_row(qc_table *t);
 void qc_table_end(qc_table *t);
 

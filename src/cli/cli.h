@@ -36,6 +36,7 @@ enum {
   "Moderator,Interviewer,Gespreksleider,Facilitator,Onderzoeker"
 
 int cmd_apply(int argc, char **argv);
+int cmd_agree(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);

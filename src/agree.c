@@ -1,0 +1,265 @@
+/* agree.c: intercoder agreement between two codings of the same segments,
+ * per code with the code present or absent:
+ * - percent agreement p_o = (a + d) / n;
+ * - Cohen's kappa (Cohen 1960, "A coefficient of agreement for nominal
+ *   scales"): (p_o - p_e) / (1 - p_e), p_e from the two coders' marginals;
+ * - Krippendorff's alpha for nominal data, two coders, no missing values
+ *   (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability"):
+ *   1 - (N - 1) * sum of off-diagonal coincidences / sum of n_c * n_k over
+ *   c != k, with N = 2n pairable values;
+ * - precision a / (a + b), recall a / (a + c), F1 2a / (2a + b + c) of A
+ *   against B as the reference. */
+#include "agree.h"
+#include "qcode.h"
+#include "delim.h"
+#include "error.h"
+#include "memory.h"
+#include "strmap.h"
+#include "table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void qc_agreement_compute(qc_agreement *s) {
+  double a = (double)s->a, b = (double)s->b, c = (double)s->c,
+         d = (double)s->d, n = a + b + c + d;
+  s->has_kappa = s->has_alpha = s->has_precision = s->has_recall =
+      s->has_f1 = false;
+  s->percent = n > 0 ? (a + d) / n : 0;
+  if (n == 0)
+    return;
+  double pe = ((a + b) * (a + c) + (c + d) * (b + d)) / (n * n);
+  if (pe < 1) {
+    s->kappa = (s->percent - pe) / (1 - pe);
+    s->has_kappa = true;
+  }
+  double n_yes = 2 * a + b + c, n_no = 2 * d + b + c;
+  if (n_yes > 0 && n_no > 0) {
+    s->alpha = 1 - (2 * n - 1) * (b + c) / (n_yes * n_no);
+    s->has_alpha = true;
+  }
+  if (a + b > 0) {
+    s->precision = a / (a + b);
+    s->has_precision = true;
+  }
+  if (a + c > 0) {
+    s->recall = a / (a + c);
+    s->has_recall = true;
+  }
+  if (2 * a + b + c > 0) {
+    s->f1 = 2 * a / (2 * a + b + c);
+    s->has_f1 = true;
+  }
+}
+
+/* One coding file: its segments (file TAB segment) and which codes each
+ * got (segment key US code). */
+typedef struct coding {
+  qc_delim table;
+  qc_strmap segments, pairs;
+} coding;
+
+static qc_status read_coding(coding *cd, const char *path, qc_strmap *codes,
+                             char ***code_list, size_t *ncodes, size_t *cap,
+                             qc_error *err) {
+  QC_TRY(qc_delim_read(&cd->table, path, err));
+  size_t col[3];
+  const char *names[3] = {"file", "segment", "code"};
+  for (int i = 0; i < 3; i++)
+    if ((col[i] = qc_delim_column(&cd->table, names[i])) == (size_t)-1)
+      return qc_error_set(err, QC_ERR_DATA, path, 1, 1, 0,
+                          "coding table has no '%s' column", names[i]);
+  char key[4096];
+  for (size_t r = 0; r < cd->table.nrows; r++) {
+    char **row = cd->table.rows[r];
+    int n = snprintf(key, sizeof key, "%s\t%s", row[col[0]], row[col[1]]);
+    if (n < 0 || (size_t)n >= sizeof key)
+      return qc_error_set(err, QC_ERR_DATA, path, cd->table.lines[r], 1, 0,
+                          "file name too long");
+    qc_strmap_put(&cd->segments, key, (size_t)n, r);
+    const char *code = row[col[2]];
+    if (!*code)
+      continue;
+    if (qc_strmap_put(codes, code, strlen(code), *ncodes) == *ncodes) {
+      QC_GROW(*code_list, *cap, *ncodes + 1);
+      (*code_list)[(*ncodes)++] = qc_xstrdup(code);
+    }
+    int m = snprintf(key + n, sizeof key - (size_t)n, "\x1f%s", code);
+    if (m > 0 && (size_t)(n + m) < sizeof key)
+      qc_strmap_put(&cd->pairs, key, (size_t)(n + m), r);
+  }
+  return QC_OK;
+}
+
+static void release_coding(coding *cd) {
+  qc_delim_release(&cd->table);
+  qc_strmap_release(&cd->segments);
+  qc_strmap_release(&cd->pairs);
+}
+
+/* Every segment of one coding must be in the other, unless missing
+ * segments count as coded with nothing. */
+static qc_status check_segments(const coding *x, const coding *y,
+                                const char *xname, const char *yname,
+                                qc_error *err) {
+  for (size_t i = 0; i < x->segments.cap; i++) {
+    const qc_strmap_entry *e = &x->segments.slots[i];
+    size_t v;
+    if (e->key && !qc_strmap_get(&y->segments, e->key, e->len, &v)) {
+      const char *tab = memchr(e->key, '\t', e->len);
+      return qc_error_set(err, QC_ERR_DATA, xname,
+                          x->table.lines[e->value], 1, 0,
+                          "segment %s of '%.*s' is not in '%s' (use "
+                          "--missing=absent to count it as uncoded there)",
+                          tab + 1, (int)(tab - e->key), e->key, yname);
+    }
+  }
+  return QC_OK;
+}
+
+static bool has_pair(const coding *cd, const char *seg, size_t seglen,
+                     const char *code, char *key, size_t keysize) {
+  int n = snprintf(key, keysize, "%.*s\x1f%s", (int)seglen, seg, code);
+  size_t v;
+  return n > 0 && (size_t)n < keysize &&
+         qc_strmap_get(&cd->pairs, key, (size_t)n, &v);
+}
+
+/* Counts the 2x2 table of one code over the union of segments. */
+static void count_code(const coding *a, const coding *b, const char *code,
+                       qc_agreement *s) {
+  char key[4200];
+  memset(s, 0, sizeof *s);
+  const coding *sets[2] = {a, b};
+  for (int k = 0; k < 2; k++) {
+    const coding *cd = sets[k];
+    for (size_t i = 0; i < cd->segments.cap; i++) {
+      const qc_strmap_entry *e = &cd->segments.slots[i];
+      size_t v;
+      if (!e->key)
+        continue;
+      if (k == 1 && qc_strmap_get(&a->segments, e->key, e->len, &v))
+        continue; /* counted with A's segments */
+      bool x = has_pair(a, e->key, e->len, code, key, sizeof key);
+      bool y = has_pair(b, e->key, e->len, code, key, sizeof key);
+      if (x && y)
+        s->a++;
+      else if (x)
+        s->b++;
+      else if (y)
+        s->c++;
+      else
+        s->d++;
+    }
+  }
+  qc_agreement_compute(s);
+}
+
+static void stat_cell(qc_table *t, bool defined, double v) {
+  qc_table_real(t, v, 4, defined);
+}
+
+static void stat_row(qc_table *t, const char *code, const qc_agreement *s,
+                     bool counts) {
+  qc_table_str(t, code);
+  if (counts) {
+    qc_table_uint(t, s->a + s->b + s->c + s->d);
+    qc_table_uint(t, s->a + s->b);
+    qc_table_uint(t, s->a + s->c);
+    qc_table_uint(t, s->a);
+  } else {
+    for (int i = 0; i < 4; i++)
+      qc_table_real(t, 0, 0, false);
+  }
+  stat_cell(t, true, s->percent);
+  stat_cell(t, s->has_kappa, s->kappa);
+  stat_cell(t, s->has_alpha, s->alpha);
+  stat_cell(t, s->has_precision, s->precision);
+  stat_cell(t, s->has_recall, s->recall);
+  stat_cell(t, s->has_f1, s->f1);
+  qc_table_end_row(t);
+}
+
+/* Means of the defined values, for the macro row. */
+typedef struct macro {
+  double sum[6];
+  size_t n[6];
+} macro;
+
+static void macro_add(macro *m, const qc_agreement *s) {
+  const double v[6] = {s->percent, s->kappa, s->alpha,
+                       s->precision, s->recall, s->f1};
+  const bool ok[6] = {true, s->has_kappa, s->has_alpha,
+                      s->has_precision, s->has_recall, s->has_f1};
+  for (int i = 0; i < 6; i++)
+    if (ok[i]) {
+      m->sum[i] += v[i];
+      m->n[i]++;
+    }
+}
+
+static void macro_result(const macro *m, qc_agreement *s) {
+  double *v[6] = {&s->percent, &s->kappa, &s->alpha,
+                  &s->precision, &s->recall, &s->f1};
+  bool *ok[6] = {NULL, &s->has_kappa, &s->has_alpha,
+                 &s->has_precision, &s->has_recall, &s->has_f1};
+  for (int i = 0; i < 6; i++) {
+    *v[i] = m->n[i] ? m->sum[i] / (double)m->n[i] : 0;
+    if (ok[i])
+      *ok[i] = m->n[i] > 0;
+  }
+}
+
+static int by_string(const void *x, const void *y) {
+  return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+qc_status qc_agree(const char *path_a, const char *path_b,
+                   const qc_agree_opts *opts, char **out, size_t *len,
+                   qc_error *err) {
+  coding a = {0}, b = {0};
+  qc_strmap seen = QC_STRMAP_INIT;
+  char **codes = NULL;
+  size_t ncodes = 0, cap = 0;
+  qc_status s = read_coding(&a, path_a, &seen, &codes, &ncodes, &cap, err);
+  if (s == QC_OK)
+    s = read_coding(&b, path_b, &seen, &codes, &ncodes, &cap, err);
+  if (s == QC_OK && opts->missing == QC_MISSING_ERROR)
+    s = check_segments(&a, &b, path_a, path_b, err);
+  if (s == QC_OK && opts->missing == QC_MISSING_ERROR)
+    s = check_segments(&b, &a, path_b, path_a, err);
+  if (s == QC_OK) {
+    /* The codes asked for, in the order given; else all, sorted. */
+    const char *const *list = opts->codes ? opts->codes
+                                          : (const char *const *)codes;
+    size_t n = opts->codes ? opts->ncodes : ncodes;
+    if (!opts->codes && ncodes > 1)
+      qsort(codes, ncodes, sizeof *codes, by_string);
+    qc_buf buf = QC_BUF_INIT;
+    qc_table t;
+    const char *cols[] = {"code",     "segments", "a_coded", "b_coded",
+                          "both",     "agreement", "kappa",  "alpha",
+                          "precision", "recall",   "f1"};
+    qc_table_begin(&t, &buf, opts->format, cols, 11);
+    macro m = {{0}, {0}};
+    for (size_t i = 0; i < n; i++) {
+      qc_agreement st;
+      count_code(&a, &b, list[i], &st);
+      stat_row(&t, list[i], &st, true);
+      macro_add(&m, &st);
+    }
+    qc_agreement mac = {0};
+    macro_result(&m, &mac);
+    stat_row(&t, "(macro)", &mac, false);
+    qc_table_end(&t);
+    *out = qc_buf_detach(&buf, len);
+  }
+  for (size_t i = 0; i < ncodes; i++)
+    free(codes[i]);
+  free(codes);
+  qc_strmap_release(&seen);
+  release_coding(&a);
+  release_coding(&b);
+  return s;
+}

@@ -1,0 +1,95 @@
+/* cmd_agree.c: `qcode agree`, agreement between two codings of the same
+ * segments (qcode against a human coder, or two humans). */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: qcode agree [OPTIONS] A B\n"
+    "\n"
+    "Compares coding A with coding B (the reference). Each is a TSV table,\n"
+    "or CSV when its name ends in .csv, with at least the columns file,\n"
+    "segment and code: the output of `qcode code --all` qualifies, and so\n"
+    "does a sheet a human coder fills in (one row per segment and code; an\n"
+    "empty code for a segment with none). Per code: segments, a_coded,\n"
+    "b_coded, both, agreement, kappa (Cohen), alpha (Krippendorff, nominal),\n"
+    "precision, recall, f1 of A against B; then a (macro) row of means.\n"
+    "\n"
+    "Options:\n"
+    "      --code PATH         compare only this code (repeatable; default:\n"
+    "                          every code either file uses)\n"
+    "      --missing MODE      error (default): a segment in one file only is\n"
+    "                          an error; absent: it counts as uncoded there\n"
+    "  -f, --format FORMAT     tsv (default), csv or json\n"
+    "  -o, --output FILE       write the table to FILE atomically\n"
+    "  -h, --help              show this help\n"
+    "\n" QC_EXIT_STATUS_HELP;
+
+enum { OPT_CODE = 256, OPT_MISSING };
+
+static const struct option options[] = {
+    {"code", required_argument, NULL, OPT_CODE},
+    {"missing", required_argument, NULL, OPT_MISSING},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+static const char *const formats[] = {"tsv", "csv", "json", NULL};
+static const char *const missing[] = {"error", "absent", NULL};
+
+int cmd_agree(int argc, char **argv) {
+  qc_agree_opts opts = {QC_FORMAT_TSV, QC_MISSING_ERROR, NULL, 0};
+  const char **codes = calloc((size_t)argc + 1, sizeof *codes);
+  const char *output = NULL;
+  int c, i, rc = QC_EXIT_OK;
+  optind = 0;
+  opterr = 0;
+  while (rc == QC_EXIT_OK &&
+         (c = getopt_long(argc, argv, ":f:o:h", options, NULL)) != -1) {
+    switch (c) {
+    case OPT_CODE: codes[opts.ncodes++] = optarg; break;
+    case 'o': output = optarg; break;
+    case 'f':
+      if ((i = cli_choice(optarg, formats)) < 0)
+        rc = cli_usage_error("agree", "unknown format '%s'", optarg);
+      else
+        opts.format = (qc_format)i;
+      break;
+    case OPT_MISSING:
+      if ((i = cli_choice(optarg, missing)) < 0)
+        rc = cli_usage_error("agree", "unknown --missing mode '%s'", optarg);
+      else
+        opts.missing = (qc_missing)i;
+      break;
+    case 'h': fputs(usage, stdout); free(codes); return QC_EXIT_OK;
+    case ':':
+      rc = cli_usage_error("agree", "option '%s' needs a value",
+                           argv[optind - 1]);
+      break;
+    default:
+      rc = cli_usage_error("agree", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (rc == QC_EXIT_OK && argc - optind != 2)
+    rc = cli_usage_error("agree", "give two coding tables, A and B");
+  if (rc == QC_EXIT_OK) {
+    if (opts.ncodes)
+      opts.codes = codes;
+    qc_error err;
+    qc_error_clear(&err);
+    char *out;
+    size_t len;
+    if (qc_agree(argv[optind], argv[optind + 1], &opts, &out, &len, &err) !=
+        QC_OK) {
+      rc = cli_report(&err);
+    } else {
+      rc = cli_write_output(output, out, len);
+      free(out);
+    }
+  }
+  free(codes);
+  return rc;
+}
