@@ -366,11 +366,16 @@ qc_status qc_agree(const char *path_a, const char *path_b,
  * with " | "). A parent's spans are its descendants'. */
 typedef struct qc_segment_table qc_segment_table;
 
-/** Starts a table; 'by' names the grouping column (copied); with 'all',
- * segments without any code get one row with an empty code. Caller ends it
- * with qc_segment_table_finish. */
-qc_segment_table *qc_segment_table_new(const qc_codebook *cb, qc_format format,
-                                       const char *by, bool all);
+typedef struct qc_segment_table_opts {
+  qc_format format;
+  const char *by; /* name of the grouping column (copied) */
+  bool all;       /* segments without a code get one row, code empty */
+  bool text;      /* add a column segment_text with the whole segment */
+} qc_segment_table_opts;
+
+/** Starts a table; caller ends it with qc_segment_table_finish. */
+qc_segment_table *qc_segment_table_new(const qc_codebook *cb,
+                                       const qc_segment_table_opts *opts);
 
 /** Adds the rows of one coded segment of transcript 'file'. */
 void qc_segment_table_add(qc_segment_table *st, const char *file,

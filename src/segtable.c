@@ -13,22 +13,25 @@
 struct qc_segment_table {
   const qc_codebook *cb;
   char *by;
-  bool all;
-  qc_buf out, spans, text;
+  bool all, with_text;
+  qc_buf out, spans, text, segment;
   qc_table table;
-  const char *cols[10];
+  const char *cols[11];
 };
 
-qc_segment_table *qc_segment_table_new(const qc_codebook *cb, qc_format format,
-                                       const char *by, bool all) {
+qc_segment_table *qc_segment_table_new(const qc_codebook *cb,
+                                       const qc_segment_table_opts *opts) {
   qc_segment_table *st = qc_xcalloc(1, sizeof *st);
   st->cb = cb;
-  st->by = qc_xstrdup(by);
-  st->all = all;
-  const char *cols[] = {"file", "segment", "line", "last_line", "speaker",
-                        st->by, "code",    "hits", "spans",     "text"};
+  st->by = qc_xstrdup(opts->by ? opts->by : "subsector");
+  st->all = opts->all;
+  st->with_text = opts->text;
+  const char *cols[] = {"file", "segment", "line", "last_line",
+                        "speaker", st->by, "code", "hits",
+                        "spans", "text", "segment_text"};
   memcpy(st->cols, cols, sizeof cols);
-  qc_table_begin(&st->table, &st->out, format, st->cols, 10);
+  qc_table_begin(&st->table, &st->out, opts->format, st->cols,
+                 opts->text ? 11 : 10);
   return st;
 }
 
@@ -73,6 +76,11 @@ static void row(qc_segment_table *st, const char *file, const qc_segment *seg,
   qc_table_uint(t, hits);
   qc_table_str(t, st->spans.ptr);
   qc_table_str(t, st->text.ptr);
+  if (st->with_text) {
+    qc_buf_clear(&st->segment);
+    qc_buf_put(&st->segment, seg->text, seg->len);
+    qc_table_str(t, st->segment.ptr);
+  }
   qc_table_end_row(t);
 }
 
@@ -101,6 +109,7 @@ char *qc_segment_table_finish(qc_segment_table *st, size_t *len) {
   char *r = qc_buf_detach(&st->out, len);
   qc_buf_release(&st->spans);
   qc_buf_release(&st->text);
+  qc_buf_release(&st->segment);
   free(st->by);
   free(st);
   return r;

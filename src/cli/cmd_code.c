@@ -18,16 +18,19 @@ static const char usage[] =
     "  -f, --format FORMAT     tsv (default), csv or jsonl\n"
     "      --all               also a row with an empty code for each\n"
     "                          segment that got no code\n"
+    "      --text              add a column segment_text with the segment\n"
+    "                          (a coding sheet for a human coder)\n"
     "  -o, --output FILE       write the table to FILE atomically\n"
     "  -h, --help              show this help\n"
     "\n" QC_EXIT_STATUS_HELP;
 
-enum { OPT_ALL = 256 };
+enum { OPT_ALL = 256, OPT_TEXT };
 
 static const struct option options[] = {
     CLI_CORPUS_OPTIONS,
     {"format", required_argument, NULL, 'f'},
     {"all", no_argument, NULL, OPT_ALL},
+    {"text", no_argument, NULL, OPT_TEXT},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -37,8 +40,7 @@ static const qc_format format_of[] = {QC_FORMAT_TSV, QC_FORMAT_CSV,
                                       QC_FORMAT_JSONL};
 
 typedef struct code_args {
-  qc_format format;
-  bool all;
+  qc_segment_table_opts table;
   const char *output;
 } code_args;
 
@@ -54,11 +56,12 @@ static int parse_args(int argc, char **argv, cli_corpus *in, code_args *a) {
       return taken;
     switch (c) {
     case 'o': a->output = optarg; break;
-    case OPT_ALL: a->all = true; break;
+    case OPT_ALL: a->table.all = true; break;
+    case OPT_TEXT: a->table.text = true; break;
     case 'f':
       if ((i = cli_choice(optarg, formats)) < 0)
         return cli_usage_error("code", "unknown format '%s'", optarg);
-      a->format = format_of[i];
+      a->table.format = format_of[i];
       break;
     case 'h': fputs(usage, stdout); return -1;
     case ':':
@@ -80,12 +83,13 @@ static void add_segment(void *st, const qc_transcript *t,
 int cmd_code(int argc, char **argv) {
   cli_corpus in;
   cli_corpus_init(&in, argc);
-  code_args a = {QC_FORMAT_TSV, false, NULL};
+  code_args a = {{QC_FORMAT_TSV, NULL, false, false}, NULL};
   int rc = parse_args(argc, argv, &in, &a);
   if (rc == QC_EXIT_OK)
     rc = cli_corpus_load(&in, "code");
   if (rc == QC_EXIT_OK) {
-    qc_segment_table *st = qc_segment_table_new(in.cb, a.format, in.by, a.all);
+    a.table.by = in.by;
+    qc_segment_table *st = qc_segment_table_new(in.cb, &a.table);
     cli_visitor v = {NULL, add_segment, st};
     rc = cli_corpus_run(&in, argc - optind, argv + optind, &v);
     size_t len;
