@@ -147,13 +147,13 @@ static qc_status compile_regex(qc_codebook *cb, qc_rule *r, qc_error *err) {
 }
 
 qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
-                               bool exclude, const char *src, unsigned line,
+                               qc_rule_role role, const char *src, unsigned line,
                                unsigned col, qc_error *err) {
   QC_GROW(cb->rules, cb->rules_cap, cb->nrules + 1);
   qc_rule *r = &cb->rules[cb->nrules++];
   memset(r, 0, sizeof *r);
   r->kind = kind;
-  r->exclude = exclude;
+  r->role = role;
   r->code = code;
   r->source = qc_xstrdup(src);
   r->line = line;
@@ -203,7 +203,7 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
       QC_TRY(qc_codebook_add_negator(cb, default_negators[i], 0, 0, err));
   bool *has_rule = qc_xcalloc(cb->ncodes, sizeof *has_rule);
   for (size_t i = 0; i < cb->nrules; i++)
-    if (!cb->rules[i].exclude)
+    if (cb->rules[i].role == QC_ROLE_HIT)
       has_rule[cb->rules[i].code] = true;
   for (size_t i = cb->ncodes; i-- > 0;)
     if (has_rule[i] && cb->codes[i].parent != QC_NO_PARENT)

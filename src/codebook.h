@@ -12,9 +12,14 @@
 
 typedef enum { QC_RULE_WORD, QC_RULE_PHRASE, QC_RULE_REGEX } qc_rule_kind;
 
+/* What a match of the rule does: count as a hit for its code; remove the
+ * code from the whole segment (exclude); or cancel the code's hits that
+ * overlap the match (mask), for false friends such as "als een robot". */
+typedef enum { QC_ROLE_HIT, QC_ROLE_EXCLUDE, QC_ROLE_MASK } qc_rule_role;
+
 typedef struct qc_rule {
   qc_rule_kind kind;
-  bool exclude;
+  qc_rule_role role;
   size_t code;
   char *source; /* as written in the codebook */
   unsigned line, col;
@@ -69,7 +74,7 @@ qc_status qc_codebook_add_code(qc_codebook *cb, size_t parent, const char *id,
 
 /* Adds a words, phrases or regex rule to code 'code'. */
 qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
-                               bool exclude, const char *src, unsigned line,
+                               qc_rule_role role, const char *src, unsigned line,
                                unsigned col, qc_error *err);
 
 qc_status qc_codebook_add_negator(qc_codebook *cb, const char *word,

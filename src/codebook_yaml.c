@@ -258,12 +258,13 @@ static qc_status parse_settings(loader *ld, const yaml_node_t *n) {
 typedef struct rule_arg {
   size_t code;
   qc_rule_kind kind;
-  bool exclude;
+  qc_rule_role role;
+  bool counter; /* examples: a counterexample */
 } rule_arg;
 
 static qc_status add_rule(loader *ld, const yaml_node_t *item, void *arg) {
   const rule_arg *ra = arg;
-  return qc_codebook_add_rule(ld->cb, ra->code, ra->kind, ra->exclude,
+  return qc_codebook_add_rule(ld->cb, ra->code, ra->kind, ra->role,
                               scalar(item), line_of(item), col_of(item),
                               ld->err);
 }
@@ -280,15 +281,17 @@ static bool rule_kind(const char *key, qc_rule_kind *kind) {
   return true;
 }
 
-static qc_status parse_exclude(loader *ld, const yaml_node_t *n, size_t code) {
-  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "exclude"));
+/* An exclude or mask block: lists of words, phrases and regexes. */
+static qc_status parse_block(loader *ld, const yaml_node_t *n, size_t code,
+                             qc_rule_role role, const char *what) {
+  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, what));
   QC_TRY(check_keys(ld, n));
   for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
        p < n->data.mapping.pairs.top; p++) {
     yaml_node_t *k = get(ld, p->key);
-    rule_arg ra = {code, QC_RULE_WORD, true};
+    rule_arg ra = {code, QC_RULE_WORD, role, false};
     if (!rule_kind(scalar(k), &ra.kind))
-      return unknown_key(ld, k, "exclude", "words, phrases, regex");
+      return unknown_key(ld, k, what, "words, phrases, regex");
     QC_TRY(each_string(ld, get(ld, p->value), scalar(k), add_rule, &ra));
   }
   return QC_OK;
@@ -296,7 +299,7 @@ static qc_status parse_exclude(loader *ld, const yaml_node_t *n, size_t code) {
 
 static qc_status add_example(loader *ld, const yaml_node_t *item, void *arg) {
   const rule_arg *ra = arg;
-  qc_codebook_add_example(ld->cb, ra->code, scalar(item), ra->exclude,
+  qc_codebook_add_example(ld->cb, ra->code, scalar(item), ra->counter,
                           line_of(item), col_of(item));
   return QC_OK;
 }
@@ -310,8 +313,8 @@ static void set_text(char **field, const yaml_node_t *v) {
 }
 
 #define CODE_KEYS                                                              \
-  "id, label, description, codes, words, phrases, regex, exclude, negation, "  \
-  "examples, counterexamples"
+  "id, label, description, codes, words, phrases, regex, exclude, mask, "      \
+  "negation, examples, counterexamples"
 
 /* One code: its id first (the path is needed for messages), then the rest
  * in file order. */
@@ -332,7 +335,7 @@ static qc_status parse_code(loader *ld, const yaml_node_t *n, size_t parent,
     yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
     const char *key = scalar(k);
     qc_code *c = &ld->cb->codes[code];
-    rule_arg ra = {code, QC_RULE_WORD, false};
+    rule_arg ra = {code, QC_RULE_WORD, QC_ROLE_HIT, false};
     if (!strcmp(key, "id")) {
       continue;
     } else if (!strcmp(key, "label") || !strcmp(key, "description")) {
@@ -343,11 +346,13 @@ static qc_status parse_code(loader *ld, const yaml_node_t *n, size_t parent,
     } else if (rule_kind(key, &ra.kind)) {
       QC_TRY(each_string(ld, v, key, add_rule, &ra));
     } else if (!strcmp(key, "exclude")) {
-      QC_TRY(parse_exclude(ld, v, code));
+      QC_TRY(parse_block(ld, v, code, QC_ROLE_EXCLUDE, "exclude"));
+    } else if (!strcmp(key, "mask")) {
+      QC_TRY(parse_block(ld, v, code, QC_ROLE_MASK, "mask"));
     } else if (!strcmp(key, "negation")) {
       QC_TRY(parse_bool(ld, v, "negation", &c->negation));
     } else if (!strcmp(key, "examples") || !strcmp(key, "counterexamples")) {
-      ra.exclude = key[0] == 'c';
+      ra.counter = key[0] == 'c';
       QC_TRY(each_string(ld, v, key, add_example, &ra));
     } else {
       return unknown_key(ld, k, "code", CODE_KEYS);

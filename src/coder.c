@@ -3,7 +3,7 @@
  * running word in the lexicon, regex rules run on the folded text. A words
  * or phrase hit with a negation word within the codebook's window (same
  * sentence) does not count; an exclude rule removes its code from the
- * segment; finally children roll up into their parents. All buffers live in
+ * segment, a mask rule only the hits it overlaps; finally children roll up into their parents. All buffers live in
  * the coder and are reused, so coding allocates nothing in the steady
  * state. */
 #include "codebook.h"
@@ -37,6 +37,8 @@ struct qc_coder {
   unsigned *hits;
   qc_span *spans;
   size_t nspans, spans_cap;
+  qc_span *masks; /* matches of mask rules */
+  size_t nmasks, masks_cap;
   qc_coding result;
 };
 
@@ -64,6 +66,7 @@ void qc_coder_free(qc_coder *c) {
   free(c->excluded);
   free(c->hits);
   free(c->spans);
+  free(c->masks);
   free(c);
 }
 
@@ -111,19 +114,31 @@ static bool negated(const qc_coder *c, size_t first, size_t last) {
   return false;
 }
 
-static void add_span(qc_coder *c, size_t code, size_t rule, size_t start,
-                     size_t end) {
-  QC_GROW(c->spans, c->spans_cap, c->nspans + 1);
-  c->spans[c->nspans++] = (qc_span){code, rule, start, end};
-}
-
 static void count_hit(qc_coder *c, size_t rule, size_t start, size_t end) {
   const qc_rule *r = &c->cb->rules[rule];
-  if (r->exclude) {
+  switch (r->role) {
+  case QC_ROLE_EXCLUDE:
     c->excluded[r->code] = true;
-    return;
+    break;
+  case QC_ROLE_MASK:
+    QC_GROW(c->masks, c->masks_cap, c->nmasks + 1);
+    c->masks[c->nmasks++] = (qc_span){r->code, rule, start, end};
+    break;
+  case QC_ROLE_HIT:
+    QC_GROW(c->spans, c->spans_cap, c->nspans + 1);
+    c->spans[c->nspans++] = (qc_span){r->code, rule, start, end};
+    break;
   }
-  add_span(c, r->code, rule, start, end);
+}
+
+/* True when a mask rule of the span's code matched text overlapping it. */
+static bool masked(const qc_coder *c, const qc_span *sp) {
+  for (size_t i = 0; i < c->nmasks; i++) {
+    const qc_span *m = &c->masks[i];
+    if (m->code == sp->code && m->start < sp->end && sp->start < m->end)
+      return true;
+  }
+  return false;
 }
 
 /* Length in words of phrase rule 'r' starting at word 'k', or 0. The words
@@ -152,7 +167,7 @@ static void match_words(qc_coder *c) {
       size_t n = r->kind == QC_RULE_PHRASE ? phrase_at(c, r, k) : 1;
       if (n == 0)
         continue;
-      if (!r->exclude && c->cb->codes[r->code].negation &&
+      if (r->role == QC_ROLE_HIT && c->cb->codes[r->code].negation &&
           negated(c, k, k + n - 1))
         continue;
       const qc_token *first = &c->toks[w->tok];
@@ -183,7 +198,7 @@ static qc_status match_regexes(qc_coder *c, qc_error *err) {
                             cb->codes[r->code].path, r->source, msg);
       count_hit(c, i, qc_fold_to_orig(&c->fold, start),
                 qc_fold_to_orig_end(&c->fold, end));
-      if (r->exclude)
+      if (r->role == QC_ROLE_EXCLUDE)
         break;
       /* After an empty match, step over one whole character. */
       from = end > start ? end : end + 1;
@@ -209,7 +224,7 @@ static bool same_hit(const qc_span *a, const qc_span *b) {
   return a->code == b->code && a->start == b->start && a->end == b->end;
 }
 
-/* Drops excluded codes' spans and counts each distinct span of a code once
+/* Drops excluded codes' spans and masked hits, and counts each distinct span of a code once
  * (two rules of one code that match the same words make one hit), then
  * rolls children up into their parents (codes are in pre-order, so one
  * backward pass suffices). */
@@ -220,7 +235,8 @@ static void finish(qc_coder *c) {
   size_t kept = 0;
   for (size_t i = 0; i < c->nspans; i++) {
     const qc_span *sp = &c->spans[i];
-    if (c->excluded[sp->code] || (kept && same_hit(&c->spans[kept - 1], sp)))
+    if (c->excluded[sp->code] || (kept && same_hit(&c->spans[kept - 1], sp)) ||
+        masked(c, sp))
       continue;
     c->spans[kept++] = *sp;
     c->hits[sp->code]++;
@@ -242,7 +258,7 @@ qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
   size_t n = c->cb->ncodes;
   memset(c->hits, 0, n * sizeof *c->hits);
   memset(c->excluded, 0, n * sizeof *c->excluded);
-  c->nspans = 0;
+  c->nspans = c->nmasks = 0;
   qc_fold_run(&c->fold, text, len);
   c->ntoks = qc_tokenizer_run(c->tz, text, len, &c->toks);
   find_words(c);

@@ -354,6 +354,31 @@ static void excludes(qc_test *t) {
   teardown(&f);
 }
 
+/* A mask cancels only the hits it overlaps; other hits of the code in the
+ * same segment still count, and other codes are not touched. */
+static void masks(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\ncodes:\n"
+             "  - id: robot\n"
+             "    words: ['robot*']\n"
+             "    mask:\n"
+             "      phrases: ['als een robot']\n"
+             "      regex: ['robot\\s*stofzuiger']\n"
+             "  - id: ander\n"
+             "    words: [robot]\n"))
+    return;
+  HITS(t, &f, "ik werk als een robot", "robot", 0);
+  INT_EQ(t, hits(&f, "ander"), 1, "another code's hit on the masked word");
+  HITS(t, &f, "als een robot, naast de robotarm", "robot", 1);
+  if (f.res->nspans >= 1)
+    INT_EQ(t, f.res->spans[f.res->nspans - 1].code, idx(&f, "robot"),
+           "the robotarm hit stays");
+  HITS(t, &f, "een robotstofzuiger", "robot", 0);
+  HITS(t, &f, "de robot", "robot", 1);
+  teardown(&f);
+}
+
 /* ---- negation ---- */
 
 static void negation(qc_test *t) {
@@ -549,6 +574,7 @@ int main(void) {
   QC_RUN(&t, regexes);
   QC_RUN(&t, regex_limit);
   QC_RUN(&t, excludes);
+  QC_RUN(&t, masks);
   QC_RUN(&t, negation);
   QC_RUN(&t, rollup);
   QC_RUN(&t, tokens);
