@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,16 +62,27 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
   return QC_EXIT_USAGE;
 }
 
+volatile sig_atomic_t cli_pipe_broken;
+
+int cli_stdout_failed(void) {
+  /* A reader that stopped early (`qcode ... | head`) is no error: main
+   * catches SIGPIPE, so the write fails with EPIPE and qcode ends quietly. */
+  if (errno == EPIPE || cli_pipe_broken)
+    return QC_EXIT_OK;
+  cli_error("cannot write to standard output: %s",
+            errno ? strerror(errno) : "write error");
+  return QC_EXIT_IO;
+}
+
 static int write_all(FILE *fp, const char *data, size_t len) {
   return fwrite(data, 1, len, fp) == len && fflush(fp) == 0 && !ferror(fp);
 }
 
 int cli_write_output(const char *path, const char *data, size_t len) {
   if (!path || strcmp(path, "-") == 0) {
-    if (!write_all(stdout, data, len)) {
-      cli_error("cannot write to standard output: %s", strerror(errno));
-      return QC_EXIT_IO;
-    }
+    errno = 0;
+    if (!write_all(stdout, data, len))
+      return cli_stdout_failed();
     return QC_EXIT_OK;
   }
   size_t n = strlen(path) + sizeof ".tmp.XXXXXX";

@@ -13,6 +13,7 @@
 #include "qcode.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stddef.h>
 
 /* Exit statuses; documented in `qcode --help`, README.md and qcode(1). */
@@ -59,6 +60,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * then rename), or to stdout when path is NULL or "-". Returns an exit
  * status; on failure an existing file at 'path' is left as it was. */
 int cli_write_output(const char *path, const char *data, size_t len);
+
+/* Set by main's SIGPIPE handler: the reader of stdout went away. */
+extern volatile sig_atomic_t cli_pipe_broken;
+
+/* Reports a failed write to stdout and returns the exit status: 4, or 0
+ * when the reader went away (EPIPE). */
+int cli_stdout_failed(void);
 
 /* Parses a choice: returns the index of 'arg' in the NULL-terminated
  * 'names', or -1. */

@@ -104,7 +104,8 @@ int cmd_tokenize(int argc, char **argv) {
   int rc = QC_EXIT_OK;
   if (optind == argc)
     rc = tokenize_file(&a, "-", tz);
-  for (int k = optind; k < argc && rc == QC_EXIT_OK; k++)
+  /* Stop early once stdout failed (a closed pipe); main reports it. */
+  for (int k = optind; k < argc && rc == QC_EXIT_OK && !ferror(stdout); k++)
     rc = tokenize_file(&a, argv[k], tz);
   qc_tokenizer_free(tz);
   return rc;

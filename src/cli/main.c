@@ -1,6 +1,8 @@
 /* main.c: the qcode command. Dispatches to a subcommand from one table. */
 #include "cli.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,7 +61,18 @@ static void version(void) {
   printf("qcode %s\n%s\n", qc_version_string(), libs);
 }
 
+static void on_sigpipe(int sig) {
+  (void)sig;
+  cli_pipe_broken = 1;
+}
+
 int main(int argc, char **argv) {
+  /* Writes to a closed pipe then fail with EPIPE, which ends qcode quietly
+   * with status 0 instead of killing it (see cli_stdout_failed). */
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigpipe;
+  sigaction(SIGPIPE, &sa, NULL);
   if (argc < 2) {
     usage(stderr);
     return QC_EXIT_USAGE;
@@ -80,9 +93,11 @@ int main(int argc, char **argv) {
       return cli_usage_error(NULL, "unknown command '%s'", a);
     rc = c->run(argc - 1, argv + 1);
   }
+  errno = 0;
   if (rc == QC_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
-    cli_error("cannot write to standard output");
-    return QC_EXIT_IO;
+    if (errno == 0)
+      errno = EIO; /* the error came from an earlier write */
+    return cli_stdout_failed();
   }
   return rc;
 }
