@@ -129,3 +129,62 @@ int cli_choice(const char *arg, const char *const *names) {
       return i;
   return -1;
 }
+
+int cli_read_list(const char *path, bool nul, char ***list, size_t *n) {
+  FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  *list = NULL;
+  *n = 0;
+  if (!fp) {
+    cli_error("cannot open '%s': %s", path, strerror(errno));
+    return QC_EXIT_IO;
+  }
+  size_t cap = 0, len = 0, size = 0;
+  char *entry = NULL;
+  int c, rc = QC_EXIT_OK;
+  bool oom = false;
+  do {
+    c = getc(fp);
+    if (c != EOF && c != (nul ? '\0' : '\n')) {
+      if (len + 2 > size) {
+        char *e = realloc(entry, size = 2 * size + 64);
+        if (!(oom = !e))
+          entry = e;
+      }
+      if (oom)
+        break;
+      entry[len++] = (char)c;
+      continue;
+    }
+    if (len && !nul && entry[len - 1] == '\r')
+      len--; /* a list saved with CRLF line ends */
+    if (!len)
+      continue;
+    entry[len] = '\0';
+    if (*n == cap) {
+      char **l = realloc(*list, (cap = 2 * cap + 16) * sizeof *l);
+      if ((oom = !l))
+        break;
+      *list = l;
+    }
+    (*list)[(*n)++] = entry;
+    entry = NULL;
+    len = size = 0;
+  } while (c != EOF);
+  if (oom) {
+    cli_error("out of memory");
+    rc = QC_EXIT_IO;
+  } else if (ferror(fp)) {
+    cli_error("cannot read '%s': %s", path, strerror(errno));
+    rc = QC_EXIT_IO;
+  }
+  free(entry);
+  if (fp != stdin)
+    fclose(fp);
+  return rc;
+}
+
+void cli_free_list(char **list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(list[i]);
+  free(list);
+}

@@ -68,6 +68,12 @@ extern volatile sig_atomic_t cli_pipe_broken;
  * when the reader went away (EPIPE). */
 int cli_stdout_failed(void);
 
+/* Reads a list of paths, one per line or NUL-separated, from 'path' ("-":
+ * stdin); empty entries are skipped. Returns an exit status; the list and
+ * its strings are freed with cli_free_list. */
+int cli_read_list(const char *path, bool nul, char ***list, size_t *n);
+void cli_free_list(char **list, size_t n);
+
 /* Parses a choice: returns the index of 'arg' in the NULL-terminated
  * 'names', or -1. */
 int cli_choice(const char *arg, const char *const *names);
@@ -76,7 +82,7 @@ int cli_choice(const char *arg, const char *const *names);
  * read and how, and the loop that codes their segments. ---- */
 
 enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
-       CLI_OPT_MODERATORS, CLI_OPT_SPEAKER_PATTERN };
+       CLI_OPT_MODERATORS, CLI_OPT_SPEAKER_PATTERN, CLI_OPT_FILES_FROM };
 
 /* The getopt_long entries of the shared options (with -c). */
 #define CLI_CORPUS_OPTIONS                                                     \
@@ -86,6 +92,8 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
       {"meta", required_argument, NULL, CLI_OPT_META},                         \
       {"set", required_argument, NULL, CLI_OPT_SET},                           \
       {"moderators", required_argument, NULL, CLI_OPT_MODERATORS},             \
+      {"files-from", required_argument, NULL, CLI_OPT_FILES_FROM},             \
+      {"null", no_argument, NULL, '0'},                                        \
   {                                                                            \
     "speaker-pattern", required_argument, NULL, CLI_OPT_SPEAKER_PATTERN        \
   }
@@ -103,10 +111,15 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
   "                          (default: " QC_DEFAULT_MODERATORS ");\n"        \
   "                          '' codes every speaker\n"                         \
   "      --speaker-pattern RE  PCRE2 pattern for a turn-starting line, with\n"\
-  "                          a group (?<speaker>...)\n"
+  "                          a group (?<speaker>...)\n"                       \
+  "      --files-from FILE   also read the transcripts named in FILE, one\n" \
+  "                          path per line ('-': standard input)\n"          \
+  "  -0, --null              --files-from names are NUL-separated, as from\n"\
+  "                          find -print0\n"
 
 typedef struct cli_corpus {
-  const char *codebook, *meta_path, *moderators, *by;
+  const char *codebook, *meta_path, *moderators, *by, *files_from;
+  bool nul_separated;
   qc_reader_opts reader;
   char **sets; /* "key=value" */
   size_t nsets;
@@ -131,8 +144,9 @@ int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
                       const char *arg);
 /* Loads the codebook and metadata table; returns an exit status. */
 int cli_corpus_load(cli_corpus *c, const char *cmd);
-/* Codes every segment of the files (standard input when there are none)
- * and stops at the first error; returns an exit status. */
+/* Codes every segment of the files and of those named by --files-from
+ * (standard input when there are none) and stops at the first error;
+ * returns an exit status. */
 int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
                    const cli_visitor *v);
 void cli_corpus_release(cli_corpus *c);

@@ -48,7 +48,7 @@ static int parse_args(int argc, char **argv, cli_corpus *in, code_args *a) {
   int c, i;
   optind = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":c:f:o:h", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":c:f:o:h0", options, NULL)) != -1) {
     int taken = cli_corpus_option(in, "code", c, optarg);
     if (taken == 1)
       continue;

@@ -26,6 +26,8 @@ int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
   case CLI_OPT_META: c->meta_path = arg; return 1;
   case CLI_OPT_MODERATORS: c->moderators = arg; return 1;
   case CLI_OPT_SPEAKER_PATTERN: c->reader.speaker_pattern = arg; return 1;
+  case CLI_OPT_FILES_FROM: c->files_from = arg; return 1;
+  case '0': c->nul_separated = true; return 1;
   case CLI_OPT_SET:
     if (!strchr(arg, '=') || arg[0] == '=')
       return cli_usage_error(cmd, "--set wants KEY=VALUE, not '%s'", arg);
@@ -117,11 +119,21 @@ static int run_file(cli_corpus *c, const char *path, const cli_visitor *v) {
 
 int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
                    const cli_visitor *v) {
-  if (nfiles == 0)
-    return run_file(c, "-", v);
+  char **listed = NULL;
+  size_t nlisted = 0;
+  if (c->files_from) {
+    int rc = cli_read_list(c->files_from, c->nul_separated, &listed, &nlisted);
+    if (rc != QC_EXIT_OK)
+      return rc;
+  }
   int rc = QC_EXIT_OK;
+  if (nfiles == 0 && !c->files_from)
+    rc = run_file(c, "-", v);
   for (int i = 0; i < nfiles && rc == QC_EXIT_OK; i++)
     rc = run_file(c, files[i], v);
+  for (size_t i = 0; i < nlisted && rc == QC_EXIT_OK; i++)
+    rc = run_file(c, listed[i], v);
+  cli_free_list(listed, nlisted);
   return rc;
 }
 
