@@ -386,6 +386,32 @@ void qc_segment_table_add(qc_segment_table *st, const char *file,
  * length in '*len'. */
 char *qc_segment_table_finish(qc_segment_table *st, size_t *len);
 
+/** ## Keyword in context */
+
+/** One line per counted hit: file:line, speaker, code, left context, the
+ * hit, right context. QC_FORMAT_TSV and QC_FORMAT_JSONL give the columns
+ * file, line, speaker, code, left, hit, right, start, end (byte offsets
+ * into the file); 'aligned' text (for a terminal) pads the columns and
+ * right-aligns the left context so the hits line up. */
+typedef struct qc_kwic_opts {
+  qc_format format;
+  bool aligned;  /* aligned text instead of 'format' */
+  bool color;    /* aligned text: the hit in bold (ANSI) */
+  size_t width;  /* characters of context on each side */
+  const size_t *codes; /* only these codes and their descendants; NULL: all */
+  size_t ncodes;
+} qc_kwic_opts;
+
+typedef struct qc_kwic qc_kwic;
+
+/** Starts a listing; caller ends it with qc_kwic_finish. */
+qc_kwic *qc_kwic_new(const qc_codebook *cb, const qc_kwic_opts *opts);
+/** Adds the hits of one coded segment of transcript 'file'. */
+void qc_kwic_add(qc_kwic *k, const char *file, const qc_segment *seg,
+                 const qc_coding *coding);
+/** Frees 'k' and returns the listing (caller frees with free()). */
+char *qc_kwic_finish(qc_kwic *k, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,6 +16,7 @@ static const struct qc_cmd {
     {"apply", cmd_apply, "code transcripts and write code frequencies"},
     {"code", cmd_code, "code transcripts and list every coded segment"},
     {"agree", cmd_agree, "agreement between two codings (kappa, alpha, F1)"},
+    {"kwic", cmd_kwic, "keyword in context: every hit with its context"},
     {"check", cmd_check, "validate a codebook and run its examples"},
     {"tokenize", cmd_tokenize, "print the Dutch tokens of transcripts"},
     {"help", cmd_help, "show the help of a command"},
