@@ -234,6 +234,13 @@ const char *qc_codebook_code_label(const qc_codebook *cb, size_t i);
 /** Index of the parent of code i, or (size_t)-1 for a top-level code. */
 size_t qc_codebook_code_parent(const qc_codebook *cb, size_t i);
 
+/** A fingerprint of everything that decides the coding (settings, code
+ * paths, rules; not labels, descriptions or examples): "fnv1a64:" and 16
+ * hex digits of the 64-bit FNV-1a hash of a canonical text form. Tables
+ * carry it so that `merge` refuses tables of different codebooks.
+ * Borrowed; valid until qc_codebook_free(cb). */
+const char *qc_codebook_fingerprint(const qc_codebook *cb);
+
 /** Index of the code with full path 'path', or (size_t)-1. */
 size_t qc_codebook_code_find(const qc_codebook *cb, const char *path);
 
@@ -330,6 +337,17 @@ void qc_tally_merge(qc_tally *dst, const qc_tally *src);
  * are in codebook order, every group x code pair has a row. */
 char *qc_tally_format(const qc_tally *tally, const qc_table_opts *opts,
                       size_t *len);
+
+/** Sums frequency tables written by separate `qcode apply` runs (long
+ * format, TSV or CSV by file name, with the codebook column) into one, as
+ * if one run had coded all their transcripts: counts are added, shares
+ * recomputed. Tables of different codebooks (fingerprints), groupings or
+ * code lists are refused with QC_ERR_DATA. Returns the table formatted
+ * with 'opts' (its 'by' is ignored: the tables' grouping column is kept);
+ * caller frees with free(). */
+qc_status qc_merge_tables(const char *const *paths, size_t n,
+                          const qc_table_opts *opts, char **out, size_t *len,
+                          qc_error *err);
 
 /** ## Agreement between two codings */
 

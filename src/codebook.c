@@ -8,6 +8,7 @@
 #include "memory.h"
 #include "utf8.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,33 @@ void qc_codebook_add_example(qc_codebook *cb, size_t code, const char *text,
       (qc_example){qc_xstrdup(text), counter, line, col};
 }
 
+/* The canonical form is one line per setting, code and rule, fields
+ * separated by a unit separator, so no source text can fake a boundary. */
+static void make_fingerprint(qc_codebook *cb) {
+  qc_buf b = QC_BUF_INIT;
+  qc_buf_printf(&b, "qcode 1\nfold %u regex %u before %u after %u\n",
+                cb->fold_opts, cb->regex_opts, cb->neg_before, cb->neg_after);
+  for (size_t i = 0; i < cb->nnegators; i++)
+    qc_buf_printf(&b, "negator\x1f%s\n", cb->negators[i]);
+  for (size_t i = 0; i < cb->ncodes; i++)
+    qc_buf_printf(&b, "code\x1f%s\x1f%d\n", cb->codes[i].path,
+                  cb->codes[i].negation);
+  for (size_t i = 0; i < cb->nrules; i++) {
+    const qc_rule *r = &cb->rules[i];
+    qc_buf_printf(&b, "rule\x1f%s\x1f%d\x1f%d\x1f%s\n",
+                  cb->codes[r->code].path, (int)r->kind, (int)r->role,
+                  r->source);
+  }
+  uint64_t h = 14695981039346656037ULL; /* FNV-1a, 64-bit */
+  for (size_t i = 0; i < b.len; i++) {
+    h ^= (unsigned char)b.ptr[i];
+    h *= 1099511628211ULL;
+  }
+  snprintf(cb->fingerprint, sizeof cb->fingerprint, "fnv1a64:%016llx",
+           (unsigned long long)h);
+  qc_buf_release(&b);
+}
+
 /* Default negators when the codebook names none: Dutch negation words
  * (DOMAIN.md, "The Dutch that rules meet"). */
 static const char *const default_negators[] = {
@@ -230,10 +258,15 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
   cb->negation = qc_lexicon_new();
   for (size_t i = 0; i < cb->nnegators; i++)
     qc_lexicon_add(cb->negation, cb->negators[i], strlen(cb->negators[i]), i);
+  make_fingerprint(cb);
   return QC_OK;
 }
 
 /* ---- public API ---- */
+
+const char *qc_codebook_fingerprint(const qc_codebook *cb) {
+  return cb->fingerprint;
+}
 
 qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
                                size_t len, const char *name, qc_error *err) {

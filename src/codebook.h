@@ -62,6 +62,7 @@ struct qc_codebook {
   qc_lexicon *words;     /* word rules and first parts of phrase rules */
   qc_lexicon *negation;  /* negators */
   qc_regex_ctx *rx;      /* for load-time checks */
+  char fingerprint[32];  /* see qc_codebook_fingerprint */
 };
 
 qc_codebook *qc_codebook_new(const char *file);

@@ -1,7 +1,10 @@
 /* tally.c: counts coded segments per group and code, and formats the
  * counts as a tidy table: one row per (group, code), groups sorted
- * bytewise, codes in codebook order, zero rows included. */
+ * bytewise, codes in codebook order, zero rows included, and the
+ * codebook's fingerprint in a last column so that `merge` can refuse to
+ * add up tables of different codebooks. */
 #include "codebook.h"
+#include "tally.h"
 #include "memory.h"
 #include "strmap.h"
 #include "table.h"
@@ -17,15 +20,32 @@ typedef struct group {
 } group;
 
 struct qc_tally {
-  const qc_codebook *cb;
+  char **paths; /* code paths, in codebook order */
+  size_t ncodes;
+  char *fingerprint;
   qc_strmap index;
   group *groups;
   size_t ngroups, cap;
 };
 
-qc_tally *qc_tally_new(const qc_codebook *cb) {
+qc_tally *qc_tally_new_codes(const char *const *paths, size_t ncodes,
+                             const char *fingerprint) {
   qc_tally *t = qc_xcalloc(1, sizeof *t);
-  t->cb = cb;
+  t->paths = qc_xcalloc(ncodes + 1, sizeof *t->paths);
+  for (size_t i = 0; i < ncodes; i++)
+    t->paths[i] = qc_xstrdup(paths[i]);
+  t->ncodes = ncodes;
+  t->fingerprint = qc_xstrdup(fingerprint);
+  return t;
+}
+
+qc_tally *qc_tally_new(const qc_codebook *cb) {
+  const char **paths = qc_xcalloc(cb->ncodes + 1, sizeof *paths);
+  for (size_t i = 0; i < cb->ncodes; i++)
+    paths[i] = cb->codes[i].path;
+  qc_tally *t = qc_tally_new_codes(paths, cb->ncodes,
+                                   qc_codebook_fingerprint(cb));
+  free(paths);
   return t;
 }
 
@@ -39,6 +59,10 @@ void qc_tally_free(qc_tally *t) {
   }
   free(t->groups);
   qc_strmap_release(&t->index);
+  for (size_t i = 0; i < t->ncodes; i++)
+    free(t->paths[i]);
+  free(t->paths);
+  free(t->fingerprint);
   free(t);
 }
 
@@ -49,19 +73,33 @@ static group *get_group(qc_tally *t, const char *name) {
   QC_GROW(t->groups, t->cap, t->ngroups + 1);
   group *g = &t->groups[t->ngroups++];
   g->name = qc_xstrdup(name);
-  g->segments = qc_xcalloc(t->cb->ncodes, sizeof *g->segments);
-  g->hits = qc_xcalloc(t->cb->ncodes, sizeof *g->hits);
+  g->segments = qc_xcalloc(t->ncodes, sizeof *g->segments);
+  g->hits = qc_xcalloc(t->ncodes, sizeof *g->hits);
   g->group_segments = g->group_tokens = 0;
   return g;
 }
 
 void qc_tally_touch(qc_tally *t, const char *name) { (void)get_group(t, name); }
 
+void qc_tally_add_counts(qc_tally *t, const char *name, size_t code,
+                         uint64_t segments, uint64_t hits) {
+  group *g = get_group(t, name);
+  g->segments[code] += segments;
+  g->hits[code] += hits;
+}
+
+void qc_tally_add_totals(qc_tally *t, const char *name, uint64_t segments,
+                         uint64_t tokens) {
+  group *g = get_group(t, name);
+  g->group_segments += segments;
+  g->group_tokens += tokens;
+}
+
 void qc_tally_add(qc_tally *t, const char *name, const qc_coding *coding) {
   group *g = get_group(t, name);
   g->group_segments++;
   g->group_tokens += coding->tokens;
-  for (size_t i = 0; i < t->cb->ncodes; i++) {
+  for (size_t i = 0; i < t->ncodes; i++) {
     g->segments[i] += coding->coded[i];
     g->hits[i] += coding->hits[i];
   }
@@ -73,7 +111,7 @@ void qc_tally_merge(qc_tally *dst, const qc_tally *src) {
     group *d = get_group(dst, s->name);
     d->group_segments += s->group_segments;
     d->group_tokens += s->group_tokens;
-    for (size_t i = 0; i < dst->cb->ncodes; i++) {
+    for (size_t i = 0; i < dst->ncodes; i++) {
       d->segments[i] += s->segments[i];
       d->hits[i] += s->hits[i];
     }
@@ -88,14 +126,15 @@ static int by_name(const void *a, const void *b) {
 static void long_rows(const qc_tally *t, group **sorted, qc_table *tb) {
   for (size_t k = 0; k < t->ngroups; k++) {
     const group *g = sorted[k];
-    for (size_t i = 0; i < t->cb->ncodes; i++) {
+    for (size_t i = 0; i < t->ncodes; i++) {
       qc_table_str(tb, g->name);
-      qc_table_str(tb, t->cb->codes[i].path);
+      qc_table_str(tb, t->paths[i]);
       qc_table_uint(tb, g->segments[i]);
       qc_table_uint(tb, g->hits[i]);
       qc_table_ratio(tb, g->segments[i], g->group_segments, 4);
       qc_table_uint(tb, g->group_segments);
       qc_table_uint(tb, g->group_tokens);
+      qc_table_str(tb, t->fingerprint);
       qc_table_end_row(tb);
     }
   }
@@ -108,7 +147,7 @@ static void wide_rows(const qc_tally *t, group **sorted, qc_value value,
     qc_table_str(tb, g->name);
     qc_table_uint(tb, g->group_segments);
     qc_table_uint(tb, g->group_tokens);
-    for (size_t i = 0; i < t->cb->ncodes; i++) {
+    for (size_t i = 0; i < t->ncodes; i++) {
       if (value == QC_VALUE_HITS)
         qc_table_uint(tb, g->hits[i]);
       else if (value == QC_VALUE_SHARE)
@@ -116,6 +155,7 @@ static void wide_rows(const qc_tally *t, group **sorted, qc_value value,
       else
         qc_table_uint(tb, g->segments[i]);
     }
+    qc_table_str(tb, t->fingerprint);
     qc_table_end_row(tb);
   }
 }
@@ -130,21 +170,23 @@ char *qc_tally_format(const qc_tally *t, const qc_table_opts *opts,
   qc_buf out = QC_BUF_INIT;
   qc_table tb;
   if (opts->wide) {
-    size_t n = 3 + t->cb->ncodes;
+    size_t n = 4 + t->ncodes;
     const char **cols = qc_xmalloc(n * sizeof *cols);
     cols[0] = by;
     cols[1] = "group_segments";
     cols[2] = "group_tokens";
-    for (size_t i = 0; i < t->cb->ncodes; i++)
-      cols[3 + i] = t->cb->codes[i].path;
+    for (size_t i = 0; i < t->ncodes; i++)
+      cols[3 + i] = t->paths[i];
+    cols[n - 1] = "codebook";
     qc_table_begin(&tb, &out, opts->format, cols, n);
     wide_rows(t, sorted, opts->value, &tb);
     qc_table_end(&tb);
     free(cols);
   } else {
-    const char *cols[] = {by,     "code",           "segments",    "hits",
-                          "share", "group_segments", "group_tokens"};
-    qc_table_begin(&tb, &out, opts->format, cols, 7);
+    const char *cols[] = {by,      "code",           "segments",
+                          "hits",  "share",          "group_segments",
+                          "group_tokens", "codebook"};
+    qc_table_begin(&tb, &out, opts->format, cols, 8);
     long_rows(t, sorted, &tb);
     qc_table_end(&tb);
   }
