@@ -278,22 +278,29 @@ qc_status qc_coder_code(qc_coder *coder, const char *text, size_t len,
 
 /** ## Codebook tests */
 
-/** The outcome of one example or counterexample of a codebook. */
-typedef struct qc_example_result {
-  size_t code;      /* the code the example belongs to */
-  const char *text; /* borrowed from the codebook */
-  bool counter;     /* a counterexample: must not get the code */
-  bool passed;
-  unsigned line, col; /* position of the example in the codebook */
-} qc_example_result;
+typedef enum {
+  QC_CHECK_EXAMPLE,        /* a text that must get its code */
+  QC_CHECK_COUNTEREXAMPLE, /* a text that must not get its code */
+  QC_CHECK_NO_RULES        /* the code has no rules, nor children with any */
+} qc_check_kind;
 
-/** Codes every example and counterexample of 'cb' as one segment each and
- * sets '*results' to their outcomes in codebook order (caller frees the
- * array with free(); the texts stay borrowed from 'cb') and '*n' to their
- * number. Errors: QC_ERR_REGEX when a regex hits its match limit. */
-qc_status qc_codebook_run_examples(const qc_codebook *cb,
-                                   qc_example_result **results, size_t *n,
-                                   qc_error *err);
+/** The outcome of one test a codebook carries. */
+typedef struct qc_check_result {
+  size_t code;
+  qc_check_kind kind;
+  const char *text; /* the example; NULL for QC_CHECK_NO_RULES; borrowed */
+  bool passed;
+  unsigned line, col; /* the example's, or the code's, codebook position */
+} qc_check_result;
+
+/** Runs the tests a codebook carries: codes every example and
+ * counterexample as one segment each, and flags codes that can never be
+ * coded (no rules of their own or in children). Sets '*results' to the
+ * outcomes in codebook order (caller frees the array with free(); texts
+ * stay borrowed from 'cb') and '*n' to their number. Errors: QC_ERR_REGEX
+ * when a regex hits its match limit. */
+qc_status qc_codebook_check(const qc_codebook *cb, qc_check_result **results,
+                            size_t *n, qc_error *err);
 
 /** The codebook's file name as given to qc_codebook_load; borrowed. */
 const char *qc_codebook_file(const qc_codebook *cb);
@@ -403,6 +410,41 @@ void qc_segment_table_add(qc_segment_table *st, const char *file,
 /** Frees 'st' and returns the table text (caller frees with free()), its
  * length in '*len'. */
 char *qc_segment_table_finish(qc_segment_table *st, size_t *len);
+
+/** ## Comparing two codebooks on a corpus */
+
+/** What two versions of a codebook do differently on the same segments:
+ * per code, whether it was added, removed, relabelled or had its rules
+ * changed, and per group and code the old and new counts. */
+typedef struct qc_compare qc_compare;
+
+/** Starts a comparison of 'old' with 'new' (both must outlive it); caller
+ * frees with qc_compare_free. */
+qc_compare *qc_compare_new(const qc_codebook *old, const qc_codebook *new_cb);
+
+/** Adds one segment of transcript 'file' under 'group', as coded by the
+ * old and by the new codebook. With 'listing', a segment whose set of codes
+ * changed is also written to the listing (see qc_compare_listing). */
+void qc_compare_add(qc_compare *c, const char *file, const qc_segment *seg,
+                    const char *group, const qc_coding *old_coding,
+                    const qc_coding *new_coding, bool listing);
+
+/** True when some segment got another set of codes, or the code lists
+ * differ. */
+bool qc_compare_differs(const qc_compare *c);
+
+/** The table: GROUP, code, change (added, removed, relabelled, rules,
+ * settings, or empty; several joined with '+'), old_segments,
+ * new_segments, delta_segments, old_hits, new_hits, delta_hits; codes in
+ * the new codebook's order, then removed ones. Caller frees with free(). */
+char *qc_compare_format(const qc_compare *c, const qc_table_opts *opts,
+                        size_t *len);
+
+/** The changed segments as a unified-diff-like listing, borrowed; valid
+ * until qc_compare_free. */
+const char *qc_compare_listing(const qc_compare *c);
+
+void qc_compare_free(qc_compare *c);
 
 /** ## Keyword in context */
 

@@ -229,23 +229,14 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
     for (size_t i = 0; i < sizeof default_negators / sizeof *default_negators;
          i++)
       QC_TRY(qc_codebook_add_negator(cb, default_negators[i], 0, 0, err));
-  bool *has_rule = qc_xcalloc(cb->ncodes, sizeof *has_rule);
+  /* A code without rules is allowed (a draft, or rules removed to see what
+   * they did with `qcode diff`); `qcode check` reports it. */
   for (size_t i = 0; i < cb->nrules; i++)
     if (cb->rules[i].role == QC_ROLE_HIT)
-      has_rule[cb->rules[i].code] = true;
+      cb->codes[cb->rules[i].code].has_rules = true;
   for (size_t i = cb->ncodes; i-- > 0;)
-    if (has_rule[i] && cb->codes[i].parent != QC_NO_PARENT)
-      has_rule[cb->codes[i].parent] = true;
-  qc_status s = QC_OK;
-  for (size_t i = 0; i < cb->ncodes && s == QC_OK; i++)
-    if (!has_rule[i])
-      s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, cb->codes[i].line,
-                       cb->codes[i].col, 0,
-                       "code '%s' has no rules and no child codes with rules",
-                       cb->codes[i].path);
-  free(has_rule);
-  if (s != QC_OK)
-    return s;
+    if (cb->codes[i].has_rules && cb->codes[i].parent != QC_NO_PARENT)
+      cb->codes[cb->codes[i].parent].has_rules = true;
   if (cb->ncodes == 0)
     return qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0,
                         "codebook has no codes");

@@ -40,6 +40,7 @@ typedef struct qc_code {
   char *id, *path, *label, *description;
   size_t parent, depth;
   bool negation;
+  bool has_rules; /* a hit rule of its own or in a descendant */
   unsigned line, col;
   qc_example *examples;
   size_t nexamples, examples_cap;
@@ -84,8 +85,8 @@ qc_status qc_codebook_add_negator(qc_codebook *cb, const char *word,
 void qc_codebook_add_example(qc_codebook *cb, size_t code, const char *text,
                              bool counter, unsigned line, unsigned col);
 
-/* Checks the whole codebook once everything is added (every leaf code has a
- * rule) and builds the lookup structures. */
+/* Finishes the codebook once everything is added: default negators, which
+ * codes can be coded at all, the lookup structures, the fingerprint. */
 qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err);
 
 /* Loader entry point of codebook_yaml.c. */

@@ -90,6 +90,11 @@ void qc_table_uint(qc_table *t, unsigned long long v) {
   qc_buf_printf(t->out, "%llu", v);
 }
 
+void qc_table_int(qc_table *t, long long v) {
+  cell_start(t);
+  qc_buf_printf(t->out, "%lld", v);
+}
+
 void qc_table_ratio(qc_table *t, unsigned long long num, unsigned long long den,
                     int decimals) {
   cell_start(t);

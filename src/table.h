@@ -19,6 +19,7 @@ void qc_table_begin(qc_table *t, qc_buf *out, qc_format format,
                     const char *const *cols, size_t ncols);
 void qc_table_str(qc_table *t, const char *s);
 void qc_table_uint(qc_table *t, unsigned long long v);
+void qc_table_int(qc_table *t, long long v);
 /* A ratio num/den rounded half up to 'decimals' places; empty (TSV, CSV)
  * or null (JSON) when den is 0. */
 void qc_table_ratio(qc_table *t, unsigned long long num, unsigned long long den,

@@ -123,6 +123,35 @@ static int by_name(const void *a, const void *b) {
                 (*(const group *const *)b)->name);
 }
 
+static group **sorted_groups(const qc_tally *t) {
+  group **sorted = qc_xmalloc((t->ngroups + 1) * sizeof *sorted);
+  for (size_t k = 0; k < t->ngroups; k++)
+    sorted[k] = &t->groups[k];
+  qsort(sorted, t->ngroups, sizeof *sorted, by_name);
+  return sorted;
+}
+
+void qc_tally_snapshot(const qc_tally *t, qc_tally_counts *out) {
+  group **sorted = sorted_groups(t);
+  out->ngroups = t->ngroups;
+  out->names = qc_xcalloc(t->ngroups + 1, sizeof *out->names);
+  out->segments = qc_xcalloc(t->ngroups + 1, sizeof *out->segments);
+  out->hits = qc_xcalloc(t->ngroups + 1, sizeof *out->hits);
+  for (size_t k = 0; k < t->ngroups; k++) {
+    out->names[k] = sorted[k]->name;
+    out->segments[k] = sorted[k]->segments;
+    out->hits[k] = sorted[k]->hits;
+  }
+  free(sorted);
+}
+
+void qc_tally_snapshot_release(qc_tally_counts *c) {
+  free(c->names);
+  free(c->segments);
+  free(c->hits);
+  memset(c, 0, sizeof *c);
+}
+
 static void long_rows(const qc_tally *t, group **sorted, qc_table *tb) {
   for (size_t k = 0; k < t->ngroups; k++) {
     const group *g = sorted[k];
@@ -162,10 +191,7 @@ static void wide_rows(const qc_tally *t, group **sorted, qc_value value,
 
 char *qc_tally_format(const qc_tally *t, const qc_table_opts *opts,
                       size_t *len) {
-  group **sorted = qc_xmalloc((t->ngroups + 1) * sizeof *sorted);
-  for (size_t k = 0; k < t->ngroups; k++)
-    sorted[k] = &t->groups[k];
-  qsort(sorted, t->ngroups, sizeof *sorted, by_name);
+  group **sorted = sorted_groups(t);
   const char *by = opts->by ? opts->by : "subsector";
   qc_buf out = QC_BUF_INIT;
   qc_table tb;

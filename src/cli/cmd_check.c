@@ -9,16 +9,18 @@ static const char usage[] =
     "usage: qcode check [OPTIONS] CODEBOOK...\n"
     "\n"
     "Loads each codebook, which validates it (YAML, schema, unknown keys,\n"
-    "duplicate ids, regexes, wildcards, empty rules, patterns that match the\n"
-    "empty string), then codes every example (must get its code) and\n"
-    "counterexample (must not). Each failure is one line on stderr:\n"
+    "duplicate ids, regexes, wildcards, empty rule lists, patterns that match\n"
+    "the empty string), flags codes without rules, then codes every example\n"
+    "(must get its code) and counterexample (must not). Each failure is one\n"
+    "line on stderr:\n"
     "  qcode: FILE:LINE:COL: error: code 'ID': example not coded: \"...\"\n"
     "\n"
     "Options:\n"
     "  -v, --verbose           print a summary line per codebook on stdout\n"
     "  -h, --help              show this help\n"
     "\n"
-    "Exit status: 0 all examples pass; 1 an example or counterexample fails;\n"
+    "Exit status: 0 all pass; 1 an example or counterexample fails, or a code\n"
+    "has no rules;\n"
     "2 usage error; 3 a codebook cannot be loaded; 4 I/O error.\n";
 
 static const struct option options[] = {
@@ -46,25 +48,32 @@ static int check_one(const char *path, bool verbose) {
   qc_codebook *cb;
   if (qc_codebook_load(&cb, path, &err) != QC_OK)
     return cli_report(&err);
-  qc_example_result *r;
-  size_t n, failed = 0;
-  if (qc_codebook_run_examples(cb, &r, &n, &err) != QC_OK) {
+  qc_check_result *r;
+  size_t n, failed = 0, examples = 0;
+  if (qc_codebook_check(cb, &r, &n, &err) != QC_OK) {
     qc_codebook_free(cb);
     return cli_report(&err);
   }
   for (size_t i = 0; i < n; i++) {
+    examples += r[i].kind != QC_CHECK_NO_RULES;
     if (r[i].passed)
       continue;
     failed++;
-    fprintf(stderr, "qcode: %s:%u:%u: error: code '%s': %s: ",
-            qc_codebook_file(cb), r[i].line, r[i].col,
-            qc_codebook_code_path(cb, r[i].code),
-            r[i].counter ? "counterexample coded" : "example not coded");
+    fprintf(stderr, "qcode: %s:%u:%u: error: code '%s': ", qc_codebook_file(cb),
+            r[i].line, r[i].col, qc_codebook_code_path(cb, r[i].code));
+    if (r[i].kind == QC_CHECK_NO_RULES) {
+      fputs("no rules, and no child codes with rules: it is never coded\n",
+            stderr);
+      continue;
+    }
+    fputs(r[i].kind == QC_CHECK_COUNTEREXAMPLE ? "counterexample coded: "
+                                                : "example not coded: ",
+          stderr);
     print_quoted(r[i].text);
   }
   if (verbose)
     printf("%s: %zu codes, %zu examples and counterexamples, %zu failed\n",
-           path, qc_codebook_code_count(cb), n, failed);
+           path, qc_codebook_code_count(cb), examples, failed);
   free(r);
   qc_codebook_free(cb);
   return failed ? QC_EXIT_FOUND : QC_EXIT_OK;

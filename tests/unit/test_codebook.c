@@ -514,29 +514,46 @@ static void rule_errors(qc_test *t) {
                "qcode: 1\nsettings:\n  negation:\n    words: []\n"
                "codes: [{id: a, words: [x]}]\n",
                QC_ERR_SCHEMA, 4, 12, "empty list");
-  expect_error(t, "leaf without rules",
-               "qcode: 1\n"
-               "codes:\n"
-               "  - id: a\n"
-               "    words: [x]\n"
-               "  - id: b\n"
-               "    label: leeg\n",
-               QC_ERR_SCHEMA, 5, 9, "code 'b' has no rules");
-  expect_error(t, "leaf with only exclude rules",
-               "qcode: 1\n"
-               "codes:\n"
-               "  - id: a\n"
-               "    exclude:\n"
-               "      words: [x]\n",
-               QC_ERR_SCHEMA, 3, 9, "no rules");
-  expect_error(t, "parent whose children have no rules",
-               "qcode: 1\n"
-               "codes:\n"
-               "  - id: p\n"
-               "    codes:\n"
-               "      - id: k\n"
-               "        label: x\n",
-               QC_ERR_SCHEMA, 3, 9, "code 'p'");
+}
+
+/* A code without rules loads (a draft, or rules removed to see with `qcode
+ * diff` what they did); qc_codebook_check flags it at the code's id, and a
+ * parent whose children have no rules is flagged too. */
+static void rule_less_codes(qc_test *t) {
+  qc_codebook *cb = NULL;
+  qc_error err;
+  INT_EQ(t,
+         load("qcode: 1\n"
+              "codes:\n"
+              "  - id: a\n"
+              "    words: [x]\n"
+              "  - id: b\n"
+              "    label: leeg\n"
+              "  - id: c\n"
+              "    exclude:\n"
+              "      words: [x]\n"
+              "  - id: p\n"
+              "    codes:\n"
+              "      - id: k\n"
+              "        label: x\n",
+              &cb, &err),
+         QC_OK, "codes without rules load");
+  if (!cb)
+    return;
+  qc_check_result *r = NULL;
+  size_t n = 0;
+  INT_EQ(t, qc_codebook_check(cb, &r, &n, &err), QC_OK, "check runs");
+  const char *want[] = {"b", "c", "p", "p/k"};
+  unsigned lines[] = {5, 7, 10, 12};
+  INT_EQ(t, n, 4, "four codes that are never coded");
+  for (size_t i = 0; i < n && i < 4; i++) {
+    STR_EQ(t, qc_codebook_code_path(cb, r[i].code), want[i], "flagged code");
+    INT_EQ(t, r[i].kind, QC_CHECK_NO_RULES, "kind");
+    OK(t, !r[i].passed, "a failure");
+    INT_EQ(t, r[i].line, lines[i], "line of the code's id");
+  }
+  free(r);
+  qc_codebook_free(cb);
 }
 
 static void recursion(qc_test *t) {
@@ -636,6 +653,7 @@ int main(void) {
   QC_RUN(&t, duplicates);
   QC_RUN(&t, ids);
   QC_RUN(&t, rule_errors);
+  QC_RUN(&t, rule_less_codes);
   QC_RUN(&t, recursion);
   QC_RUN(&t, deep_nesting);
   return qc_test_finish(&t);
