@@ -210,23 +210,50 @@ static char *format(const qc_tally *ty, qc_format fmt, bool wide, qc_value v,
 }
 
 static const char long_tsv[] =
-    "subsector\tcode\tsegments\thits\tshare\tgroup_segments\tgroup_tokens\n"
-    "Zorg\ttone\t0\t0\t\t0\t0\n"
-    "Zorg\ttone/pos\t0\t0\t\t0\t0\n"
-    "Zorg\ttone/neg\t0\t0\t\t0\t0\n"
-    "Zorg\tother\t0\t0\t\t0\t0\n"
-    "onderwijs\ttone\t1\t2\t0.5000\t2\t11\n"
-    "onderwijs\ttone/pos\t1\t1\t0.5000\t2\t11\n"
-    "onderwijs\ttone/neg\t1\t1\t0.5000\t2\t11\n"
-    "onderwijs\tother\t1\t2\t0.5000\t2\t11\n"
-    "zorg\ttone\t1\t1\t0.5000\t2\t8\n"
-    "zorg\ttone/pos\t1\t1\t0.5000\t2\t8\n"
-    "zorg\ttone/neg\t0\t0\t0.0000\t2\t8\n"
-    "zorg\tother\t0\t0\t0.0000\t2\t8\n"
-    "\xC3\xA4\ttone\t0\t0\t\t0\t0\n"
-    "\xC3\xA4\ttone/pos\t0\t0\t\t0\t0\n"
-    "\xC3\xA4\ttone/neg\t0\t0\t\t0\t0\n"
-    "\xC3\xA4\tother\t0\t0\t\t0\t0\n";
+    "subsector\tcode\tsegments\thits\tshare\tgroup_segments\tgroup_tokens\tcodebook\n"
+    "Zorg\ttone\t0\t0\t\t0\t0\t@FP@\n"
+    "Zorg\ttone/pos\t0\t0\t\t0\t0\t@FP@\n"
+    "Zorg\ttone/neg\t0\t0\t\t0\t0\t@FP@\n"
+    "Zorg\tother\t0\t0\t\t0\t0\t@FP@\n"
+    "onderwijs\ttone\t1\t2\t0.5000\t2\t11\t@FP@\n"
+    "onderwijs\ttone/pos\t1\t1\t0.5000\t2\t11\t@FP@\n"
+    "onderwijs\ttone/neg\t1\t1\t0.5000\t2\t11\t@FP@\n"
+    "onderwijs\tother\t1\t2\t0.5000\t2\t11\t@FP@\n"
+    "zorg\ttone\t1\t1\t0.5000\t2\t8\t@FP@\n"
+    "zorg\ttone/pos\t1\t1\t0.5000\t2\t8\t@FP@\n"
+    "zorg\ttone/neg\t0\t0\t0.0000\t2\t8\t@FP@\n"
+    "zorg\tother\t0\t0\t0.0000\t2\t8\t@FP@\n"
+    "\xC3\xA4\ttone\t0\t0\t\t0\t0\t@FP@\n"
+    "\xC3\xA4\ttone/pos\t0\t0\t\t0\t0\t@FP@\n"
+    "\xC3\xA4\ttone/neg\t0\t0\t\t0\t0\t@FP@\n"
+    "\xC3\xA4\tother\t0\t0\t\t0\t0\t@FP@\n";
+
+/* The expected text with @FP@ replaced by the codebook's fingerprint. */
+static char *expand(const char *tmpl, const qc_codebook *cb) {
+  const char *fp = qc_codebook_fingerprint(cb);
+  size_t n = strlen(tmpl) + 1, k = strlen(fp);
+  for (const char *p = tmpl; (p = strstr(p, "@FP@")); p += 4)
+    n += k;
+  char *out = malloc(n), *o = out;
+  for (const char *p = tmpl; *p;) {
+    if (!strncmp(p, "@FP@", 4)) {
+      memcpy(o, fp, k);
+      o += k;
+      p += 4;
+    } else {
+      *o++ = *p++;
+    }
+  }
+  *o = '\0';
+  return out;
+}
+
+#define STR_EQ_FP(t, got, tmpl, cb, what)                                      \
+  do {                                                                         \
+    char *want_ = expand((tmpl), (cb));                                        \
+    STR_EQ(t, got, want_, what);                                               \
+    free(want_);                                                               \
+  } while (0)
 
 static void tally_long(qc_test *t) {
   qc_codebook *cb = load_cb(t);
@@ -236,25 +263,25 @@ static void tally_long(qc_test *t) {
   fill_part1(ty);
   fill_part2(ty);
   char *s = format(ty, QC_FORMAT_TSV, false, QC_VALUE_SEGMENTS, NULL);
-  STR_EQ(t, s, long_tsv, "long TSV: sorted groups, every code, zeros");
+  STR_EQ_FP(t, s, long_tsv, cb, "long TSV: sorted groups, every code, zeros");
   free(s);
 
   s = format(ty, QC_FORMAT_CSV, false, QC_VALUE_SEGMENTS, "file");
   OK(t, starts_with(s, "file,code,segments,hits,share,group_segments,"
-                       "group_tokens\r\nZorg,tone,0,0,,0,0\r\n"),
+                       "group_tokens,codebook\r\nZorg,tone,0,0,,0,0,fnv1a64:"),
      "long CSV: grouping column name, empty share");
   free(s);
 
   s = format(ty, QC_FORMAT_JSON, false, QC_VALUE_SEGMENTS, "speaker");
   OK(t, starts_with(s, "[\n{\"speaker\":\"Zorg\",\"code\":\"tone\","
                        "\"segments\":0,\"hits\":0,\"share\":null,"
-                       "\"group_segments\":0,\"group_tokens\":0},\n"),
+                       "\"group_segments\":0,\"group_tokens\":0,\"codebook\":"),
      "long JSON: first row");
   OK(t, s && strstr(s, "{\"speaker\":\"onderwijs\",\"code\":\"other\","
                        "\"segments\":1,\"hits\":2,\"share\":0.5000,"
-                       "\"group_segments\":2,\"group_tokens\":11},\n"),
+                       "\"group_segments\":2,\"group_tokens\":11,\"codebook\":"),
      "long JSON: a counted row");
-  OK(t, ends_with(s, "\"group_tokens\":0}\n]\n"), "long JSON: ending");
+  OK(t, ends_with(s, "\"}\n]\n"), "long JSON: ending");
   free(s);
   qc_tally_free(ty);
   qc_tally_free(NULL);
@@ -269,44 +296,44 @@ static void tally_wide(qc_test *t) {
   fill_part1(ty);
   fill_part2(ty);
   char *s = format(ty, QC_FORMAT_TSV, true, QC_VALUE_SEGMENTS, "subsector");
-  STR_EQ(t, s,
+  STR_EQ_FP(t, s,
          "subsector\tgroup_segments\tgroup_tokens\ttone\ttone/pos\ttone/neg\t"
-         "other\n"
-         "Zorg\t0\t0\t0\t0\t0\t0\n"
-         "onderwijs\t2\t11\t1\t1\t1\t1\n"
-         "zorg\t2\t8\t1\t1\t0\t0\n"
-         "\xC3\xA4\t0\t0\t0\t0\t0\t0\n",
-         "wide segments");
+         "other\tcodebook\n"
+         "Zorg\t0\t0\t0\t0\t0\t0\t@FP@\n"
+         "onderwijs\t2\t11\t1\t1\t1\t1\t@FP@\n"
+         "zorg\t2\t8\t1\t1\t0\t0\t@FP@\n"
+         "\xC3\xA4\t0\t0\t0\t0\t0\t0\t@FP@\n",
+         cb, "wide segments");
   free(s);
   s = format(ty, QC_FORMAT_TSV, true, QC_VALUE_HITS, "subsector");
-  STR_EQ(t, s,
+  STR_EQ_FP(t, s,
          "subsector\tgroup_segments\tgroup_tokens\ttone\ttone/pos\ttone/neg\t"
-         "other\n"
-         "Zorg\t0\t0\t0\t0\t0\t0\n"
-         "onderwijs\t2\t11\t2\t1\t1\t2\n"
-         "zorg\t2\t8\t1\t1\t0\t0\n"
-         "\xC3\xA4\t0\t0\t0\t0\t0\t0\n",
-         "wide hits");
+         "other\tcodebook\n"
+         "Zorg\t0\t0\t0\t0\t0\t0\t@FP@\n"
+         "onderwijs\t2\t11\t2\t1\t1\t2\t@FP@\n"
+         "zorg\t2\t8\t1\t1\t0\t0\t@FP@\n"
+         "\xC3\xA4\t0\t0\t0\t0\t0\t0\t@FP@\n",
+         cb, "wide hits");
   free(s);
   s = format(ty, QC_FORMAT_CSV, true, QC_VALUE_SHARE, "subsector");
-  STR_EQ(t, s,
+  STR_EQ_FP(t, s,
          "subsector,group_segments,group_tokens,tone,tone/pos,tone/neg,"
-         "other\r\n"
-         "Zorg,0,0,,,,\r\n"
-         "onderwijs,2,11,0.5000,0.5000,0.5000,0.5000\r\n"
-         "zorg,2,8,0.5000,0.5000,0.0000,0.0000\r\n"
-         "\xC3\xA4,0,0,,,,\r\n",
-         "wide share as CSV");
+         "other,codebook\r\n"
+         "Zorg,0,0,,,,,@FP@\r\n"
+         "onderwijs,2,11,0.5000,0.5000,0.5000,0.5000,@FP@\r\n"
+         "zorg,2,8,0.5000,0.5000,0.0000,0.0000,@FP@\r\n"
+         "\xC3\xA4,0,0,,,,,@FP@\r\n",
+         cb, "wide share as CSV");
   free(s);
   qc_tally_free(ty);
 
   /* No groups at all: the header only. */
   ty = qc_tally_new(cb);
   s = format(ty, QC_FORMAT_TSV, true, QC_VALUE_SEGMENTS, "subsector");
-  STR_EQ(t, s,
+  STR_EQ_FP(t, s,
          "subsector\tgroup_segments\tgroup_tokens\ttone\ttone/pos\ttone/neg\t"
-         "other\n",
-         "empty wide table");
+         "other\tcodebook\n",
+         cb, "empty wide table");
   free(s);
   s = format(ty, QC_FORMAT_JSON, false, QC_VALUE_SEGMENTS, "subsector");
   STR_EQ(t, s, "[]\n", "empty long JSON table");
@@ -324,22 +351,23 @@ static void tally_merge(qc_test *t) {
   fill_part2(b);
   qc_tally_merge(a, b);
   char *s = format(a, QC_FORMAT_TSV, false, QC_VALUE_SEGMENTS, NULL);
-  STR_EQ(t, s, long_tsv, "merged tally equals the tally of all segments");
+  STR_EQ_FP(t, s, long_tsv, cb, "merged tally equals the tally of all segments");
   free(s);
   /* 'b' is unchanged by the merge. */
   s = format(b, QC_FORMAT_TSV, true, QC_VALUE_HITS, "g");
-  STR_EQ(t, s,
-         "g\tgroup_segments\tgroup_tokens\ttone\ttone/pos\ttone/neg\tother\n"
-         "Zorg\t0\t0\t0\t0\t0\t0\n"
-         "onderwijs\t1\t4\t0\t0\t0\t2\n"
-         "zorg\t1\t3\t0\t0\t0\t0\n",
-         "source of the merge");
+  STR_EQ_FP(t, s,
+         "g\tgroup_segments\tgroup_tokens\ttone\ttone/pos\ttone/neg\tother\t"
+         "codebook\n"
+         "Zorg\t0\t0\t0\t0\t0\t0\t@FP@\n"
+         "onderwijs\t1\t4\t0\t0\t0\t2\t@FP@\n"
+         "zorg\t1\t3\t0\t0\t0\t0\t@FP@\n",
+         cb, "source of the merge");
   free(s);
   /* Merging into an empty tally copies. */
   qc_tally *c = qc_tally_new(cb);
   qc_tally_merge(c, a);
   s = format(c, QC_FORMAT_TSV, false, QC_VALUE_SEGMENTS, NULL);
-  STR_EQ(t, s, long_tsv, "merge into an empty tally");
+  STR_EQ_FP(t, s, long_tsv, cb, "merge into an empty tally");
   free(s);
   qc_tally_free(c);
   qc_tally_free(a);
@@ -363,13 +391,14 @@ static void tally_with_coder(qc_test *t) {
       qc_tally_add(ty, "g", res);
   }
   char *s = format(ty, QC_FORMAT_TSV, false, QC_VALUE_SEGMENTS, NULL);
-  STR_EQ(t, s,
-         "subsector\tcode\tsegments\thits\tshare\tgroup_segments\tgroup_tokens\n"
-         "g\ttone\t2\t3\t0.5000\t4\t7\n"
-         "g\ttone/pos\t2\t2\t0.5000\t4\t7\n"
-         "g\ttone/neg\t1\t1\t0.2500\t4\t7\n"
-         "g\tother\t1\t1\t0.2500\t4\t7\n",
-         "parent counted once per segment, hits summed");
+  STR_EQ_FP(t, s,
+         "subsector\tcode\tsegments\thits\tshare\tgroup_segments\tgroup_tokens"
+         "\tcodebook\n"
+         "g\ttone\t2\t3\t0.5000\t4\t7\t@FP@\n"
+         "g\ttone/pos\t2\t2\t0.5000\t4\t7\t@FP@\n"
+         "g\ttone/neg\t1\t1\t0.2500\t4\t7\t@FP@\n"
+         "g\tother\t1\t1\t0.2500\t4\t7\t@FP@\n",
+         cb, "parent counted once per segment, hits summed");
   free(s);
   qc_tally_free(ty);
   qc_coder_free(c);
