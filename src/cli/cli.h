@@ -40,6 +40,7 @@ int cmd_apply(int argc, char **argv);
 int cmd_agree(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_codes(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_merge(int argc, char **argv);

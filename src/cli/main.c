@@ -19,6 +19,7 @@ static const struct qc_cmd {
     {"kwic", cmd_kwic, "keyword in context: every hit with its context"},
     {"diff", cmd_diff, "what a codebook change does to the coding"},
     {"merge", cmd_merge, "add up the tables of separate apply runs"},
+    {"codes", cmd_codes, "list the codes of a codebook"},
     {"check", cmd_check, "validate a codebook and run its examples"},
     {"tokenize", cmd_tokenize, "print the Dutch tokens of transcripts"},
     {"help", cmd_help, "show the help of a command"},

@@ -1,0 +1,18 @@
+# Bash completion: commands, options from --help, code ids after --code.
+command -v bash >/dev/null || { echo "no bash"; exit 0; }
+mkdir bin && ln -s "$QCODE" bin/qcode
+cp "$SRC"/tests/fixtures/mini.yaml .
+PATH="$PWD/bin:$PATH" bash -c '
+  . "$SRC"/completions/qcode.bash
+  complete_line() {
+    COMP_WORDS=($1); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    [ "${1% }" != "$1" ] && { COMP_WORDS+=(""); COMP_CWORD=${#COMP_WORDS[@]}; COMP_CWORD=$((COMP_CWORD - 1)); }
+    COMPREPLY=(); _qcode; printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "; echo
+  }
+  complete_line "qcode ap"
+  complete_line "qcode kwic -c mini.yaml --code "
+  complete_line "qcode kwic -c mini.yaml --code tone/"
+  complete_line "qcode apply --wi"
+  complete_line "qcode code -f "
+'
+if command -v zsh >/dev/null; then zsh -n "$SRC"/completions/_qcode && echo "zsh completion parses"; else echo "zsh is not installed (tools/deps.sh test installs it)"; fi
