@@ -86,7 +86,8 @@ int cli_choice(const char *arg, const char *const *names);
  * read and how, and the loop that codes their segments. ---- */
 
 enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
-       CLI_OPT_MODERATORS, CLI_OPT_SPEAKER_PATTERN, CLI_OPT_FILES_FROM };
+       CLI_OPT_MODERATORS, CLI_OPT_SPEAKER_PATTERN, CLI_OPT_FILES_FROM,
+       CLI_OPT_PROGRESS };
 
 /* The getopt_long entries of the shared options (with -c). */
 #define CLI_CORPUS_OPTIONS                                                     \
@@ -98,6 +99,7 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
       {"moderators", required_argument, NULL, CLI_OPT_MODERATORS},             \
       {"files-from", required_argument, NULL, CLI_OPT_FILES_FROM},             \
       {"null", no_argument, NULL, '0'},                                        \
+      {"progress", no_argument, NULL, CLI_OPT_PROGRESS},                       \
   {                                                                            \
     "speaker-pattern", required_argument, NULL, CLI_OPT_SPEAKER_PATTERN        \
   }
@@ -119,11 +121,13 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
   "      --files-from FILE   also read the transcripts named in FILE, one\n" \
   "                          path per line ('-': standard input)\n"          \
   "  -0, --null              --files-from names are NUL-separated, as from\n"\
-  "                          find -print0\n"
+  "                          find -print0\n"                                 \
+  "      --progress          show files done on stderr, when it is a\n"      \
+  "                          terminal and the work takes over a second\n"
 
 typedef struct cli_corpus {
   const char *codebook, *meta_path, *moderators, *by, *files_from;
-  bool nul_separated;
+  bool nul_separated, progress;
   qc_reader_opts reader;
   char **sets; /* "key=value" */
   size_t nsets;

@@ -22,22 +22,28 @@ static const char usage[] =
     "                          in the file)\n"
     "      --sentences         text format: an empty line after each sentence\n"
     "      --speaker-pattern RE  PCRE2 pattern for a turn-starting line\n"
+    "      --files-from FILE   also read the transcripts named in FILE, one\n"
+    "                          path per line ('-': standard input)\n"
+    "  -0, --null              --files-from names are NUL-separated\n"
     "  -h, --help              show this help\n"
     "\n" QC_EXIT_STATUS_HELP;
 
-enum { OPT_SENTENCES = 256, OPT_SPEAKER_PATTERN };
+enum { OPT_SENTENCES = 256, OPT_SPEAKER_PATTERN, OPT_FILES_FROM };
 
 static const struct option options[] = {
     {"format", required_argument, NULL, 'f'},
     {"sentences", no_argument, NULL, OPT_SENTENCES},
     {"speaker-pattern", required_argument, NULL, OPT_SPEAKER_PATTERN},
+    {"files-from", required_argument, NULL, OPT_FILES_FROM},
+    {"null", no_argument, NULL, '0'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 static const char *const formats[] = {"text", "tsv", NULL};
 
 typedef struct tok_args {
-  bool tsv, sentences;
+  bool tsv, sentences, nul;
+  const char *files_from;
   qc_reader_opts reader;
 } tok_args;
 
@@ -80,7 +86,7 @@ int cmd_tokenize(int argc, char **argv) {
   int c, i;
   optind = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":f:h", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:h0", options, NULL)) != -1) {
     switch (c) {
     case 'f':
       if ((i = cli_choice(optarg, formats)) < 0)
@@ -89,6 +95,8 @@ int cmd_tokenize(int argc, char **argv) {
       break;
     case OPT_SENTENCES: a.sentences = true; break;
     case OPT_SPEAKER_PATTERN: a.reader.speaker_pattern = optarg; break;
+    case OPT_FILES_FROM: a.files_from = optarg; break;
+    case '0': a.nul = true; break;
     case 'h': fputs(usage, stdout); return QC_EXIT_OK;
     case ':':
       return cli_usage_error("tokenize", "option '%s' needs a value",
@@ -100,13 +108,24 @@ int cmd_tokenize(int argc, char **argv) {
   }
   if (a.tsv)
     fputs("file\toffset\tlength\ttype\tsentence_end\ttoken\n", stdout);
+  char **listed = NULL;
+  size_t nlisted = 0;
+  if (a.files_from) {
+    int rc = cli_read_list(a.files_from, a.nul, &listed, &nlisted);
+    if (rc != QC_EXIT_OK)
+      return rc;
+  }
   qc_tokenizer *tz = qc_tokenizer_new();
   int rc = QC_EXIT_OK;
-  if (optind == argc)
+  size_t nargs = (size_t)(argc - optind);
+  if (nargs == 0 && !a.files_from)
     rc = tokenize_file(&a, "-", tz);
   /* Stop early once stdout failed (a closed pipe); main reports it. */
-  for (int k = optind; k < argc && rc == QC_EXIT_OK && !ferror(stdout); k++)
-    rc = tokenize_file(&a, argv[k], tz);
+  for (size_t k = 0; k < nargs + nlisted && rc == QC_EXIT_OK && !ferror(stdout);
+       k++)
+    rc = tokenize_file(&a, k < nargs ? argv[optind + (int)k] : listed[k - nargs],
+                       tz);
   qc_tokenizer_free(tz);
+  cli_free_list(listed, nlisted);
   return rc;
 }

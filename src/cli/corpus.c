@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 static const char *const units[] = {"turn", "paragraph", "sentence", NULL};
 
@@ -28,6 +30,7 @@ int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
   case CLI_OPT_SPEAKER_PATTERN: c->reader.speaker_pattern = arg; return 1;
   case CLI_OPT_FILES_FROM: c->files_from = arg; return 1;
   case '0': c->nul_separated = true; return 1;
+  case CLI_OPT_PROGRESS: c->progress = true; return 1;
   case CLI_OPT_SET:
     if (!strchr(arg, '=') || arg[0] == '=')
       return cli_usage_error(cmd, "--set wants KEY=VALUE, not '%s'", arg);
@@ -117,6 +120,32 @@ static int run_file(cli_corpus *c, const char *path, const cli_visitor *v) {
   return rc;
 }
 
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A progress line on stderr, only on a terminal and only once the work has
+ * taken a second, so that short runs and pipelines stay quiet. */
+typedef struct progress {
+  bool on, shown;
+  double start;
+  size_t total;
+} progress;
+
+static void progress_step(progress *p, size_t done, const char *file) {
+  if (!p->on || (!p->shown && now() - p->start < 1.0))
+    return;
+  p->shown = true;
+  fprintf(stderr, "\r\033[Kqcode: %zu/%zu files, %s", done, p->total, file);
+}
+
+static void progress_end(progress *p) {
+  if (p->shown)
+    fputs("\r\033[K", stderr);
+}
+
 int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
                    const cli_visitor *v) {
   char **listed = NULL;
@@ -126,13 +155,17 @@ int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
     if (rc != QC_EXIT_OK)
       return rc;
   }
+  progress p = {c->progress && isatty(STDERR_FILENO), false, now(),
+                (size_t)nfiles + nlisted};
   int rc = QC_EXIT_OK;
   if (nfiles == 0 && !c->files_from)
     rc = run_file(c, "-", v);
-  for (int i = 0; i < nfiles && rc == QC_EXIT_OK; i++)
-    rc = run_file(c, files[i], v);
-  for (size_t i = 0; i < nlisted && rc == QC_EXIT_OK; i++)
-    rc = run_file(c, listed[i], v);
+  for (size_t i = 0; i < p.total && rc == QC_EXIT_OK; i++) {
+    const char *f = i < (size_t)nfiles ? files[i] : listed[i - (size_t)nfiles];
+    progress_step(&p, i, f);
+    rc = run_file(c, f, v);
+  }
+  progress_end(&p);
   cli_free_list(listed, nlisted);
   return rc;
 }
