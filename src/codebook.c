@@ -5,6 +5,7 @@
 #include "codebook.h"
 #include "buf.h"
 #include "error.h"
+#include "prefilter.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -133,6 +134,20 @@ static qc_status compile_regex(qc_codebook *cb, qc_rule *r, qc_error *err) {
   char msg[256];
   size_t off = 0;
   r->re = qc_regex_compile(pat, plen, cb->regex_opts, &off, msg, sizeof msg);
+  char **lits;
+  size_t nlits;
+  if (r->re && qc_regex_literals(pat, plen, cb->regex_opts & QC_REGEX_CASELESS,
+                                 &lits, &nlits)) {
+    if (!cb->prefilter)
+      cb->prefilter = qc_prefilter_new();
+    for (size_t i = 0; i < nlits; i++) {
+      qc_prefilter_add(cb->prefilter, lits[i], strlen(lits[i]),
+                       (size_t)(r - cb->rules));
+      free(lits[i]);
+    }
+    free(lits);
+    r->filtered = true;
+  }
   free(pat);
   const char *code = cb->codes[r->code].path;
   if (!r->re)
@@ -249,6 +264,8 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
   cb->negation = qc_lexicon_new();
   for (size_t i = 0; i < cb->nnegators; i++)
     qc_lexicon_add(cb->negation, cb->negators[i], strlen(cb->negators[i]), i);
+  if (cb->prefilter)
+    qc_prefilter_build(cb->prefilter);
   make_fingerprint(cb);
   return QC_OK;
 }
@@ -315,6 +332,7 @@ void qc_codebook_free(qc_codebook *cb) {
   qc_lexicon_free(cb->words);
   qc_lexicon_free(cb->negation);
   qc_regex_ctx_free(cb->rx);
+  qc_prefilter_free(cb->prefilter);
   free(cb->file);
   free(cb->name);
   free(cb->title);

@@ -25,7 +25,8 @@ typedef struct qc_rule {
   unsigned line, col;
   char **parts; /* words and phrases: folded word patterns */
   size_t nparts;
-  qc_regex *re; /* regex */
+  qc_regex *re;  /* regex */
+  bool filtered; /* regex: runs only when the prefilter says it can match */
 } qc_rule;
 
 /* A codebook test: a text that must (example) or must not (counterexample)
@@ -63,6 +64,8 @@ struct qc_codebook {
   qc_lexicon *words;     /* word rules and first parts of phrase rules */
   qc_lexicon *negation;  /* negators */
   qc_regex_ctx *rx;      /* for load-time checks */
+  struct qc_prefilter *prefilter; /* literals of the regex rules */
+  bool no_prefilter;     /* run every regex (tests compare both ways) */
   char fingerprint[32];  /* see qc_codebook_fingerprint */
 };
 

@@ -8,6 +8,7 @@
  * state. */
 #include "codebook.h"
 #include "error.h"
+#include "prefilter.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -34,6 +35,7 @@ struct qc_coder {
   size_t *ids;
   size_t nids, ids_cap;
   bool *coded, *excluded;
+  bool *candidate; /* per rule: the prefilter found one of its literals */
   unsigned *hits;
   qc_span *spans;
   size_t nspans, spans_cap;
@@ -51,6 +53,7 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->coded = qc_xcalloc(cb->ncodes, sizeof *c->coded);
   c->excluded = qc_xcalloc(cb->ncodes, sizeof *c->excluded);
   c->hits = qc_xcalloc(cb->ncodes, sizeof *c->hits);
+  c->candidate = qc_xcalloc(cb->nrules + 1, sizeof *c->candidate);
   return c;
 }
 
@@ -64,6 +67,7 @@ void qc_coder_free(qc_coder *c) {
   free(c->ids);
   free(c->coded);
   free(c->excluded);
+  free(c->candidate);
   free(c->hits);
   free(c->spans);
   free(c->masks);
@@ -181,9 +185,14 @@ static qc_status match_regexes(qc_coder *c, qc_error *err) {
   const qc_codebook *cb = c->cb;
   const char *s = c->fold.out;
   size_t len = c->fold.len;
+  bool filter = cb->prefilter && !cb->no_prefilter;
+  if (filter) {
+    memset(c->candidate, 0, cb->nrules * sizeof *c->candidate);
+    qc_prefilter_scan(cb->prefilter, s, len, c->candidate);
+  }
   for (size_t i = 0; i < cb->nrules; i++) {
     const qc_rule *r = &cb->rules[i];
-    if (r->kind != QC_RULE_REGEX)
+    if (r->kind != QC_RULE_REGEX || (filter && r->filtered && !c->candidate[i]))
       continue;
     size_t from = 0, start, end;
     char msg[200];

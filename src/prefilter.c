@@ -1,0 +1,522 @@
+/* prefilter.c: skips regex rules that cannot match a segment. Each
+ * pattern is read (not compiled: that is PCRE2's job) for a set of literal
+ * strings one of which every match must contain: "\bgeen\s+tijdswinst"
+ * needs "tijdswinst" (or "geen"), "\b(?:app|tablet)s?\b" needs "app" or
+ * "tablet". All literals of all rules go into one Aho-Corasick automaton
+ * (Aho and Corasick 1975, "Efficient string matching"), which finds in a
+ * single pass over the folded segment which rules can match at all; only
+ * those run. The analysis is conservative: any syntax it does not know
+ * makes the rule run always, so the filter never changes a result. */
+#include "prefilter.h"
+#include "buf.h"
+#include "memory.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- literal analysis ---- */
+
+#define MAX_LITERALS 128
+#define MAX_DEPTH 64
+
+/* A set of literals, one of which every match contains. 'none' means no
+ * such set is known (the part can match without any fixed text). */
+typedef struct litset {
+  char **lits;
+  size_t n;
+  bool none;
+} litset;
+
+typedef struct parser {
+  const char *p, *end;
+  bool fail; /* syntax this reader does not know: no filter */
+  bool fold; /* literals are lowercased (caseless rule) */
+  int depth;
+} parser;
+
+static void set_free(litset *s) {
+  for (size_t i = 0; i < s->n; i++)
+    free(s->lits[i]);
+  free(s->lits);
+  s->lits = NULL;
+  s->n = 0;
+}
+
+static litset set_none(void) { return (litset){NULL, 0, true}; }
+
+static litset set_one(const char *s, size_t n) {
+  litset r = {qc_xmalloc(sizeof(char *)), 1, false};
+  r.lits[0] = qc_xstrndup(s, n);
+  return r;
+}
+
+/* The shortest literal of a set: a set is as selective as its weakest. */
+static size_t set_score(const litset *s) {
+  if (s->none || s->n == 0)
+    return 0;
+  size_t m = (size_t)-1;
+  for (size_t i = 0; i < s->n; i++) {
+    size_t l = strlen(s->lits[i]);
+    m = l < m ? l : m;
+  }
+  return m;
+}
+
+/* Keeps the better of 'best' and 'cand' in 'best'. */
+static void keep_best(litset *best, litset *cand) {
+  size_t a = set_score(best), b = set_score(cand);
+  if (b > a || (b == a && b > 0 && cand->n < best->n)) {
+    set_free(best);
+    *best = *cand;
+  } else {
+    set_free(cand);
+  }
+}
+
+static void set_union(litset *a, litset *b) {
+  if (a->none || b->none || a->n + b->n > MAX_LITERALS) {
+    set_free(a);
+    set_free(b);
+    *a = set_none();
+    return;
+  }
+  a->lits = qc_xrealloc(a->lits, (a->n + b->n) * sizeof *a->lits);
+  memcpy(a->lits + a->n, b->lits, b->n * sizeof *b->lits);
+  a->n += b->n;
+  free(b->lits);
+}
+
+static litset parse_alt(parser *ps);
+
+/* Skips a character class "[...]", which matches one unknown character. */
+static void skip_class(parser *ps) {
+  const char *p = ps->p + 1;
+  if (p < ps->end && *p == '^')
+    p++;
+  if (p < ps->end && *p == ']')
+    p++;
+  while (p < ps->end && *p != ']') {
+    if (*p == '\\')
+      p++;
+    else if (*p == '[' && p + 1 < ps->end && p[1] == ':') {
+      const char *e = memchr(p + 2, ']', (size_t)(ps->end - p - 2));
+      if (!e) {
+        ps->fail = true;
+        return;
+      }
+      p = e;
+    }
+    p++;
+  }
+  if (p >= ps->end)
+    ps->fail = true;
+  ps->p = p + 1;
+}
+
+/* What an atom is: a literal character (in 'lit'), a zero-width assertion,
+ * something that matches text not known in advance, or a group with its
+ * own set. */
+enum { A_LITERAL, A_ZERO, A_ANY, A_GROUP };
+
+static int hexval(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static int parse_hex(parser *ps, char *lit, size_t *litlen) {
+  const char *p = ps->p;
+  int32_t cp = 0;
+  int digits = 0;
+  bool braced = p < ps->end && *p == '{';
+  if (braced)
+    p++;
+  while (p < ps->end && hexval(*p) >= 0 && digits < (braced ? 6 : 2)) {
+    cp = cp * 16 + hexval(*p++);
+    digits++;
+  }
+  if (braced && (p >= ps->end || *p++ != '}'))
+    digits = 0;
+  if (digits == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ps->fail = true;
+    return A_ANY;
+  }
+  ps->p = p;
+  *litlen = (size_t)qc_utf8_encode(cp, lit);
+  return A_LITERAL;
+}
+
+static int parse_escape(parser *ps, char *lit, size_t *litlen) {
+  const char *p = ps->p + 1;
+  if (p >= ps->end) {
+    ps->fail = true;
+    return A_ANY;
+  }
+  char c = *p;
+  ps->p = p + 1;
+  if (strchr("bBAzZG", c))
+    return A_ZERO;
+  if (strchr("sSwWdDhHvVRNX", c))
+    return A_ANY;
+  if (c == 'p' || c == 'P') { /* \pL or \p{...} */
+    if (ps->p < ps->end && *ps->p == '{') {
+      const char *e = memchr(ps->p, '}', (size_t)(ps->end - ps->p));
+      if (!e) {
+        ps->fail = true;
+        return A_ANY;
+      }
+      ps->p = e + 1;
+    } else if (ps->p < ps->end) {
+      ps->p++;
+    }
+    return A_ANY;
+  }
+  if (c == 'n' || c == 't') {
+    lit[0] = c == 'n' ? '\n' : '\t';
+    *litlen = 1;
+    return A_LITERAL;
+  }
+  if (c == 'x') /* \xHH or \x{HHHH}: a code point */
+    return parse_hex(ps, lit, litlen);
+  /* An escaped ASCII punctuation character stands for itself; letters and
+   * digits here are escapes this reader does not know (\Q, \x, \1, \K). */
+  if ((unsigned char)c < 0x80 &&
+      !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9'))) {
+    lit[0] = c;
+    *litlen = 1;
+    return A_LITERAL;
+  }
+  ps->fail = true;
+  return A_ANY;
+}
+
+/* Parses a group after its '('; returns A_GROUP with its set, or A_ZERO for
+ * a lookaround (which consumes no text and may not be relied on). */
+static int parse_group(parser *ps, litset *inner) {
+  const char *p = ps->p + 1;
+  bool look = false;
+  if (p < ps->end && *p == '?') {
+    p++;
+    if (p < ps->end && (*p == ':' || *p == '>' || *p == '|')) {
+      p++;
+    } else if (p < ps->end && (*p == '=' || *p == '!')) {
+      p++;
+      look = true;
+    } else if (p + 1 < ps->end && *p == '<' && (p[1] == '=' || p[1] == '!')) {
+      p += 2;
+      look = true;
+    } else if (p < ps->end && (*p == '<' || *p == '\'' || *p == 'P')) {
+      if (*p == 'P')
+        p++;
+      char close = p < ps->end && *p == '\'' ? '\'' : '>';
+      const char *e = memchr(p, close, (size_t)(ps->end - p));
+      if (!e) {
+        ps->fail = true;
+        return A_ANY;
+      }
+      p = e + 1;
+    } else { /* inline options, conditionals, callouts: not known */
+      ps->fail = true;
+      return A_ANY;
+    }
+  } else if (p < ps->end && *p == '*') {
+    ps->fail = true; /* (*VERB) */
+    return A_ANY;
+  }
+  ps->p = p;
+  if (++ps->depth > MAX_DEPTH) {
+    ps->fail = true;
+    return A_ANY;
+  }
+  *inner = parse_alt(ps);
+  ps->depth--;
+  if (ps->p >= ps->end || *ps->p != ')') {
+    ps->fail = true;
+    set_free(inner);
+    return A_ANY;
+  }
+  ps->p++;
+  if (look) {
+    set_free(inner);
+    return A_ZERO;
+  }
+  return A_GROUP;
+}
+
+/* Reads a quantifier after an atom; returns its minimum count (1 when
+ * there is none), and whether there was one. */
+static size_t parse_quantifier(parser *ps, bool *quantified) {
+  *quantified = false;
+  if (ps->p >= ps->end)
+    return 1;
+  size_t min = 1;
+  char c = *ps->p;
+  if (c == '*' || c == '?') {
+    min = 0;
+    ps->p++;
+  } else if (c == '+') {
+    ps->p++;
+  } else if (c == '{') {
+    const char *q = ps->p + 1;
+    size_t v = 0;
+    bool digits = false;
+    while (q < ps->end && *q >= '0' && *q <= '9') {
+      v = v * 10 + (size_t)(*q++ - '0');
+      digits = true;
+    }
+    if (!digits) /* a literal '{' */
+      return 1;
+    while (q < ps->end && *q != '}')
+      q++;
+    if (q >= ps->end) {
+      ps->fail = true;
+      return 1;
+    }
+    min = v;
+    ps->p = q + 1;
+  } else {
+    return 1;
+  }
+  *quantified = true;
+  if (ps->p < ps->end && (*ps->p == '?' || *ps->p == '+'))
+    ps->p++; /* lazy or possessive */
+  return min;
+}
+
+/* Appends literal bytes to the current run, lowercasing ASCII when the rule
+ * is caseless (the text is case-folded; the rest is folded at the end). */
+static void run_put(qc_buf *run, const char *s, size_t n, bool fold) {
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (fold && c >= 'A' && c <= 'Z')
+      c = (char)(c + 32);
+    QC_GROW(run->ptr, run->cap, run->len + 2);
+    run->ptr[run->len++] = c;
+  }
+}
+
+static void run_flush(qc_buf *run, litset *best) {
+  if (run->len) {
+    litset cand = set_one(run->ptr, run->len);
+    keep_best(best, &cand);
+  }
+  run->len = 0;
+}
+
+/* A sequence: literal characters next to each other form one literal; the
+ * best literal or group set of the sequence is its set. */
+static litset parse_seq(parser *ps) {
+  litset best = set_none();
+  qc_buf run = QC_BUF_INIT;
+  while (!ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
+    char lit[4];
+    size_t litlen = 0;
+    litset inner = set_none();
+    int kind;
+    const char *start = ps->p;
+    unsigned char c = (unsigned char)*ps->p;
+    if (c == '\\') {
+      kind = parse_escape(ps, lit, &litlen);
+    } else if (c == '[') {
+      skip_class(ps);
+      kind = A_ANY;
+    } else if (c == '(') {
+      kind = parse_group(ps, &inner);
+    } else if (c == '^' || c == '$') {
+      ps->p++;
+      kind = A_ZERO;
+    } else if (c == '.') {
+      ps->p++;
+      kind = A_ANY;
+    } else if (c == '*' || c == '+' || c == '?') {
+      ps->fail = true; /* a quantifier with nothing before it */
+      break;
+    } else {
+      size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (start + n > ps->end)
+        n = 1;
+      memcpy(lit, start, n);
+      litlen = n;
+      ps->p += n;
+      kind = A_LITERAL;
+    }
+    bool quantified;
+    size_t min = parse_quantifier(ps, &quantified);
+    if (kind == A_LITERAL && !quantified) {
+      run_put(&run, lit, litlen, ps->fold);
+      continue;
+    }
+    if (kind == A_ZERO && !quantified)
+      continue; /* \b, ^, lookarounds: the run goes on */
+    if (kind == A_LITERAL && min >= 1) {
+      /* "xa+b": the text has "xa", and its last a is followed by "b". */
+      run_put(&run, lit, litlen, ps->fold);
+      run_flush(&run, &best);
+      run_put(&run, lit, litlen, ps->fold);
+      continue;
+    }
+    run_flush(&run, &best);
+    if (kind == A_GROUP && min >= 1)
+      keep_best(&best, &inner);
+    else
+      set_free(&inner);
+  }
+  run_flush(&run, &best);
+  free(run.ptr);
+  return best;
+}
+
+static litset parse_alt(parser *ps) {
+  litset all = parse_seq(ps);
+  while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
+    ps->p++;
+    litset next = parse_seq(ps);
+    set_union(&all, &next);
+  }
+  return all;
+}
+
+bool qc_regex_literals(const char *pat, size_t len, bool caseless,
+                       char ***lits, size_t *n) {
+  parser ps = {pat, pat + len, false, caseless, 0};
+  litset s = parse_alt(&ps);
+  if (ps.fail || ps.p != ps.end || s.none || s.n == 0 || set_score(&s) == 0) {
+    set_free(&s);
+    *lits = NULL;
+    *n = 0;
+    return false;
+  }
+  /* The text is case-folded for a caseless rule: fold the literals the
+   * same way (ASCII was lowered on the way; this covers the rest). */
+  for (size_t i = 0; caseless && i < s.n; i++) {
+    char *f = qc_fold_string(s.lits[i], strlen(s.lits[i]), QC_FOLD_CASE, NULL);
+    free(s.lits[i]);
+    s.lits[i] = f;
+  }
+  *lits = s.lits;
+  *n = s.n;
+  return true;
+}
+
+/* ---- the automaton ---- */
+
+/* Aho-Corasick over bytes with a full transition table, built once per
+ * codebook; a state's outputs are the rules whose literal ends there
+ * (including through failure links, merged at build time). */
+struct qc_prefilter {
+  int32_t *next; /* nstates x 256 */
+  size_t nstates, cap;
+  size_t **out;  /* per state: rule ids */
+  size_t *nout, *outcap;
+  bool built;
+};
+
+static size_t new_state(qc_prefilter *pf) {
+  if (pf->nstates == pf->cap) {
+    size_t cap = pf->cap ? pf->cap * 2 : 64;
+    pf->next = qc_xrealloc(pf->next, cap * 256 * sizeof *pf->next);
+    pf->out = qc_xrealloc(pf->out, cap * sizeof *pf->out);
+    pf->nout = qc_xrealloc(pf->nout, cap * sizeof *pf->nout);
+    pf->outcap = qc_xrealloc(pf->outcap, cap * sizeof *pf->outcap);
+    pf->cap = cap;
+  }
+  size_t s = pf->nstates++;
+  for (int i = 0; i < 256; i++)
+    pf->next[s * 256 + (size_t)i] = -1;
+  pf->out[s] = NULL;
+  pf->nout[s] = pf->outcap[s] = 0;
+  return s;
+}
+
+static void add_out(qc_prefilter *pf, size_t state, size_t id) {
+  for (size_t i = 0; i < pf->nout[state]; i++)
+    if (pf->out[state][i] == id)
+      return;
+  QC_GROW(pf->out[state], pf->outcap[state], pf->nout[state] + 1);
+  pf->out[state][pf->nout[state]++] = id;
+}
+
+qc_prefilter *qc_prefilter_new(void) {
+  qc_prefilter *pf = qc_xcalloc(1, sizeof *pf);
+  new_state(pf);
+  return pf;
+}
+
+void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len,
+                      size_t id) {
+  size_t s = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)lit[i];
+    int32_t t = pf->next[s * 256 + c];
+    if (t < 0) {
+      size_t ns = new_state(pf);
+      pf->next[s * 256 + c] = (int32_t)ns;
+      t = (int32_t)ns;
+    }
+    s = (size_t)t;
+  }
+  add_out(pf, s, id);
+}
+
+/* Breadth-first: failure links become plain transitions, and each state
+ * inherits the outputs of its failure state. */
+void qc_prefilter_build(qc_prefilter *pf) {
+  size_t *queue = qc_xmalloc(pf->nstates * sizeof *queue);
+  size_t *fail = qc_xcalloc(pf->nstates, sizeof *fail);
+  size_t head = 0, tail = 0;
+  for (int c = 0; c < 256; c++) {
+    int32_t t = pf->next[c];
+    if (t < 0) {
+      pf->next[c] = 0;
+    } else {
+      fail[t] = 0;
+      queue[tail++] = (size_t)t;
+    }
+  }
+  while (head < tail) {
+    size_t s = queue[head++];
+    for (size_t i = 0; i < pf->nout[fail[s]]; i++)
+      add_out(pf, s, pf->out[fail[s]][i]);
+    for (int c = 0; c < 256; c++) {
+      int32_t t = pf->next[s * 256 + (size_t)c];
+      if (t < 0) {
+        pf->next[s * 256 + (size_t)c] = pf->next[fail[s] * 256 + (size_t)c];
+      } else {
+        fail[t] = (size_t)pf->next[fail[s] * 256 + (size_t)c];
+        queue[tail++] = (size_t)t;
+      }
+    }
+  }
+  free(queue);
+  free(fail);
+  pf->built = true;
+}
+
+void qc_prefilter_scan(const qc_prefilter *pf, const char *text, size_t len,
+                       bool *hit) {
+  size_t s = 0;
+  const int32_t *next = pf->next;
+  for (size_t i = 0; i < len; i++) {
+    s = (size_t)next[s * 256 + (unsigned char)text[i]];
+    for (size_t k = 0; k < pf->nout[s]; k++)
+      hit[pf->out[s][k]] = true;
+  }
+}
+
+void qc_prefilter_free(qc_prefilter *pf) {
+  if (!pf)
+    return;
+  for (size_t i = 0; i < pf->nstates; i++)
+    free(pf->out[i]);
+  free(pf->out);
+  free(pf->nout);
+  free(pf->outcap);
+  free(pf->next);
+  free(pf);
+}

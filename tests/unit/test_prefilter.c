@@ -1,0 +1,186 @@
+/* test_prefilter.c: the literal analysis of regex rules, and the promise
+ * that the prefilter never changes a coding: every segment of the sample
+ * corpus coded with the default codebook gives the same codes, hits and
+ * spans with and without it. */
+#include "codebook.h"
+#include "harness.h"
+#include "prefilter.h"
+
+#include <glob.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The literals of 'pat' joined with '|', sorted, or "-" for none. */
+static void literals(const char *pat, bool caseless, char *out, size_t size) {
+  char **l;
+  size_t n;
+  if (!qc_regex_literals(pat, strlen(pat), caseless, &l, &n)) {
+    snprintf(out, size, "-");
+    return;
+  }
+  for (size_t i = 1; i < n; i++) /* insertion sort: a handful */
+    for (size_t j = i; j > 0 && strcmp(l[j - 1], l[j]) > 0; j--) {
+      char *x = l[j];
+      l[j] = l[j - 1];
+      l[j - 1] = x;
+    }
+  out[0] = '\0';
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      strncat(out, "|", size - strlen(out) - 1);
+    strncat(out, l[i], size - strlen(out) - 1);
+    free(l[i]);
+  }
+  free(l);
+}
+
+#define LITS(t, pat, caseless, want)                                           \
+  do {                                                                         \
+    char got_[512];                                                            \
+    literals((pat), (caseless), got_, sizeof got_);                           \
+    STR_EQ(t, got_, want, pat);                                                \
+  } while (0)
+
+static void analysis(qc_test *t) {
+  LITS(t, "tijdswinst", true, "tijdswinst");
+  LITS(t, "\\bgeen\\s+tijdswinst\\b", true, "tijdswinst");
+  LITS(t, "\\b(?:app|tablet)s?\\b", true, "app|tablet");
+  LITS(t, "winst|verlies", true, "verlies|winst");
+  LITS(t, "EPD", true, "epd");
+  LITS(t, "EPD", false, "EPD");
+  LITS(t, "Cliënt", true, "cliënt");
+  LITS(t, "a+b", true, "ab");
+  LITS(t, "xa+b", true, "xa");        /* "xa" and "ab" both hold */
+  LITS(t, "xa+bc", true, "abc");
+  LITS(t, "ge+n{1,2}s", true, "ge");
+  LITS(t, "ab*c", true, "a");
+  LITS(t, "(?=niet)gaan", true, "gaan");
+  LITS(t, "(?<!niet )meer", true, "meer");
+  LITS(t, "x{2,3}yz", true, "xyz");
+  LITS(t, "x{0,3}yz", true, "yz");
+  LITS(t, "foo\\.bar", true, "foo.bar");
+  LITS(t, "(?<naam>vrijwillig\\w+)", true, "vrijwillig");
+  LITS(t, "[abc]def", true, "def");
+  LITS(t, "[]x]yyy", true, "yyy");
+  LITS(t, "\\p{L}+heid", true, "heid");
+  /* No fixed text, or syntax the reader does not know: no filter. */
+  LITS(t, "\\w+", true, "-");
+  LITS(t, "a|\\d+", true, "-");
+  LITS(t, "(?:a|)", true, "-");
+  LITS(t, "x?", true, "-");
+  LITS(t, "(?i)abc", true, "-");
+  LITS(t, "\\Qa.b\\E", true, "-");
+  LITS(t, "(a)\\1", true, "-");
+  LITS(t, "(*UTF)abc", true, "-");
+  LITS(t, "\\x41bc", true, "abc");
+  LITS(t, "collega\\x27s", true, "collega's");
+  LITS(t, "caf\\x{e9}", true, "café");
+  LITS(t, "\\x{zz}", true, "-");
+  LITS(t, "abc(", true, "-");
+  LITS(t, "[abc", true, "-");
+}
+
+static void automaton(qc_test *t) {
+  qc_prefilter *pf = qc_prefilter_new();
+  qc_prefilter_add(pf, "he", 2, 0);
+  qc_prefilter_add(pf, "she", 3, 1);
+  qc_prefilter_add(pf, "his", 3, 2);
+  qc_prefilter_add(pf, "hers", 4, 3);
+  qc_prefilter_add(pf, "cliënt", strlen("cliënt"), 4);
+  qc_prefilter_build(pf);
+  bool hit[5] = {false};
+  qc_prefilter_scan(pf, "ushers", 6, hit);
+  OK(t, hit[0] && hit[1] && !hit[2] && hit[3] && !hit[4],
+     "Aho and Corasick's example: ushers has he, she, hers");
+  memset(hit, 0, sizeof hit);
+  qc_prefilter_scan(pf, "de cliënten", strlen("de cliënten"), hit);
+  OK(t, hit[4] && !hit[0], "multi-byte literal inside a word");
+  qc_prefilter_free(pf);
+  qc_prefilter_free(NULL);
+}
+
+static qc_codebook *load_default(qc_test *t) {
+  const char *src = getenv("QCODE_SOURCE_DIR");
+  char path[4096];
+  snprintf(path, sizeof path, "%s/codebooks/digitalisering.yaml",
+           src ? src : ".");
+  qc_codebook *cb = NULL;
+  qc_error err;
+  qc_error_clear(&err);
+  if (qc_codebook_load(&cb, path, &err) != QC_OK)
+    fprintf(stderr, "%s:%u: %s\n", err.file, err.line, err.msg);
+  OK(t, cb != NULL, "default codebook loads");
+  return cb;
+}
+
+static bool same_coding(const qc_codebook *cb, const qc_coding *a,
+                        const qc_coding *b) {
+  if (a->nspans != b->nspans || a->tokens != b->tokens)
+    return false;
+  for (size_t i = 0; i < cb->ncodes; i++)
+    if (a->coded[i] != b->coded[i] || a->hits[i] != b->hits[i])
+      return false;
+  for (size_t i = 0; i < a->nspans; i++)
+    if (memcmp(&a->spans[i], &b->spans[i], sizeof a->spans[i]))
+      return false;
+  return true;
+}
+
+static void corpus_unchanged(qc_test *t) {
+  qc_codebook *with = load_default(t), *without = load_default(t);
+  if (!with || !without) {
+    qc_codebook_free(with);
+    qc_codebook_free(without);
+    return;
+  }
+  without->no_prefilter = true;
+  size_t filtered = 0, regexes = 0;
+  for (size_t i = 0; i < with->nrules; i++)
+    if (with->rules[i].kind == QC_RULE_REGEX) {
+      regexes++;
+      filtered += with->rules[i].filtered;
+    }
+  fprintf(stderr, "prefilter: %zu of %zu regex rules filtered\n", filtered,
+          regexes);
+  OK(t, filtered * 2 > regexes, "most regex rules of the codebook filtered");
+  const char *src = getenv("QCODE_SOURCE_DIR");
+  char pattern[4096];
+  snprintf(pattern, sizeof pattern, "%s/corpus/*.txt", src ? src : ".");
+  glob_t g;
+  OK(t, glob(pattern, 0, NULL, &g) == 0, "corpus found");
+  qc_coder *ca = qc_coder_new(with), *cb = qc_coder_new(without);
+  size_t segments = 0, differ = 0;
+  for (size_t f = 0; f < g.gl_pathc; f++) {
+    qc_transcript *tr;
+    if (qc_transcript_open(&tr, g.gl_pathv[f], NULL, NULL, NULL) != QC_OK)
+      continue;
+    const qc_segment *seg;
+    while (qc_transcript_next(tr, &seg, NULL) == QC_OK && seg) {
+      const qc_coding *x, *y;
+      if (qc_coder_code(ca, seg->text, seg->len, &x, NULL) != QC_OK ||
+          qc_coder_code(cb, seg->text, seg->len, &y, NULL) != QC_OK) {
+        differ++;
+        continue;
+      }
+      segments++;
+      /* Both results live in their own coder until its next call. */
+      differ += !same_coding(with, x, y);
+    }
+    qc_transcript_free(tr);
+  }
+  globfree(&g);
+  OK(t, segments > 500, "the whole corpus was coded");
+  INT_EQ(t, differ, 0, "segments whose coding the prefilter changed");
+  qc_coder_free(ca);
+  qc_coder_free(cb);
+  qc_codebook_free(with);
+  qc_codebook_free(without);
+}
+
+int main(void) {
+  qc_test t = QC_TEST_INIT;
+  QC_RUN(&t, analysis);
+  QC_RUN(&t, automaton);
+  QC_RUN(&t, corpus_unchanged);
+  return qc_test_finish(&t);
+}
