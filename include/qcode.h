@@ -166,6 +166,12 @@ qc_status qc_transcript_open(qc_transcript **out, const char *path,
                              const char *name, const qc_reader_opts *opts,
                              qc_error *err);
 
+/** The same for a transcript in memory ('data' must outlive the
+ * transcript); 'name' is used in messages. */
+qc_status qc_transcript_open_mem(qc_transcript **out, const char *data,
+                                 size_t len, const char *name,
+                                 const qc_reader_opts *opts, qc_error *err);
+
 /** Reads the next segment into '*seg'; sets '*seg' to NULL at the end of
  * the file. Errors: QC_ERR_IO, QC_ERR_UTF8 (with line, column and byte
  * offset of the first bad byte), QC_ERR_TRANSCRIPT (a NUL byte),

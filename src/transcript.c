@@ -25,6 +25,8 @@ struct qc_transcript {
   char *name;
   FILE *fp;
   bool close_fp;
+  const char *mem; /* qc_transcript_open_mem: the text, instead of fp */
+  size_t mem_len, mem_pos;
   qc_unit unit;
   qc_regex *speaker_re;
   int speaker_group;
@@ -68,6 +70,15 @@ static qc_status refill(qc_transcript *t, qc_error *err) {
   t->in_pos = t->in_len = 0;
   if (t->eof)
     return QC_OK;
+  if (t->mem) {
+    size_t n = t->mem_len - t->mem_pos < CHUNK ? t->mem_len - t->mem_pos
+                                               : CHUNK;
+    memcpy(t->in, t->mem + t->mem_pos, n);
+    t->mem_pos += n;
+    t->in_len = n;
+    t->eof = n == 0;
+    return QC_OK;
+  }
   t->in_len = fread(t->in, 1, CHUNK, t->fp);
   if (t->in_len == 0) {
     t->eof = true;
@@ -373,7 +384,8 @@ static qc_status init(qc_transcript *t, const char *path,
     return qc_error_set(err, QC_ERR_USAGE, NULL, 0, 0, 0,
                         "speaker pattern has no group named 'speaker', as in "
                         "(?<speaker>...)");
-  QC_TRY(open_input(t, path, err));
+  if (!t->mem)
+    QC_TRY(open_input(t, path, err));
   QC_TRY(check_bom(t, err));
   bool got;
   QC_TRY(read_line(t, &got, err));
@@ -385,11 +397,13 @@ static qc_status init(qc_transcript *t, const char *path,
   return body_line(t, err);
 }
 
-qc_status qc_transcript_open(qc_transcript **out, const char *path,
-                             const char *name, const qc_reader_opts *opts,
-                             qc_error *err) {
+static qc_status open_any(qc_transcript **out, const char *path,
+                          const char *data, size_t len, const char *name,
+                          const qc_reader_opts *opts, qc_error *err) {
   qc_transcript *t = qc_xcalloc(1, sizeof *t);
   t->name = qc_xstrdup(name ? name : path ? path : "-");
+  t->mem = data;
+  t->mem_len = len;
   t->unit = opts ? opts->unit : QC_UNIT_TURN;
   t->rx = qc_regex_ctx_new();
   t->tz = qc_tokenizer_new();
@@ -402,6 +416,20 @@ qc_status qc_transcript_open(qc_transcript **out, const char *path,
   }
   *out = t;
   return QC_OK;
+}
+
+qc_status qc_transcript_open(qc_transcript **out, const char *path,
+                             const char *name, const qc_reader_opts *opts,
+                             qc_error *err) {
+  return open_any(out, path, NULL, 0, name, opts, err);
+}
+
+qc_status qc_transcript_open_mem(qc_transcript **out, const char *data,
+                                 size_t len, const char *name,
+                                 const qc_reader_opts *opts, qc_error *err) {
+  /* An empty text still needs a non-NULL pointer to mark the mode. */
+  return open_any(out, NULL, data ? data : "", data ? len : 0,
+                  name ? name : "-", opts, err);
 }
 
 static void set_segment(qc_transcript *t, size_t start, size_t end) {
