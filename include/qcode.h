@@ -125,6 +125,10 @@ typedef struct qc_reader_opts {
    * "speaker" is the label and the turn text starts at the match's end.
    * NULL means QC_DEFAULT_SPEAKER_PATTERN. */
   const char *speaker_pattern;
+  /* The file's encoding when it is not UTF-8, as iconv names it ("latin1",
+   * "cp1252", "UTF-16", ...): the text is converted to UTF-8 first, and
+   * offsets refer to the converted text. NULL means UTF-8. */
+  const char *encoding;
 } qc_reader_opts;
 
 /** A line starts a turn when it begins with an optional timestamp
@@ -413,6 +417,16 @@ void qc_segment_table_add(qc_segment_table *st, const char *file,
                           const qc_segment *seg, const char *group,
                           const qc_coding *coding);
 
+/** A point to return to: what was added after it can be dropped. */
+typedef struct qc_mark {
+  size_t bytes, rows;
+} qc_mark;
+
+/** Marks the table's current end, and drops the rows added after 'mark'
+ * (a transcript that failed midway, with --keep-going). */
+qc_mark qc_segment_table_mark(const qc_segment_table *st);
+void qc_segment_table_rollback(qc_segment_table *st, qc_mark mark);
+
 /** Frees 'st' and returns the table text (caller frees with free()), its
  * length in '*len'. */
 char *qc_segment_table_finish(qc_segment_table *st, size_t *len);
@@ -475,6 +489,10 @@ qc_kwic *qc_kwic_new(const qc_codebook *cb, const qc_kwic_opts *opts);
 /** Adds the hits of one coded segment of transcript 'file'. */
 void qc_kwic_add(qc_kwic *k, const char *file, const qc_segment *seg,
                  const qc_coding *coding);
+/** Marks the listing's current end, and drops the hits added after it. */
+qc_mark qc_kwic_mark(const qc_kwic *k);
+void qc_kwic_rollback(qc_kwic *k, qc_mark mark);
+
 /** Frees 'k' and returns the listing (caller frees with free()). */
 char *qc_kwic_finish(qc_kwic *k, size_t *len);
 

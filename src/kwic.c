@@ -115,6 +115,23 @@ void qc_kwic_add(qc_kwic *k, const char *file, const qc_segment *seg,
   }
 }
 
+static void free_row(kwic_row *r) {
+  free(r->where);
+  free(r->file);
+  free(r->speaker);
+  free(r->code);
+  free(r->left);
+  free(r->hit);
+  free(r->right);
+}
+
+qc_mark qc_kwic_mark(const qc_kwic *k) { return (qc_mark){0, k->nrows}; }
+
+void qc_kwic_rollback(qc_kwic *k, qc_mark mark) {
+  while (k->nrows > mark.rows)
+    free_row(&k->rows[--k->nrows]);
+}
+
 static size_t width_of(const char *s) {
   /* Combining marks take no column. */
   size_t w = 0, n = strlen(s);
@@ -196,16 +213,8 @@ char *qc_kwic_finish(qc_kwic *k, size_t *len) {
     aligned(k, &out);
   else
     tabular(k, &out);
-  for (size_t i = 0; i < k->nrows; i++) {
-    kwic_row *r = &k->rows[i];
-    free(r->where);
-    free(r->file);
-    free(r->speaker);
-    free(r->code);
-    free(r->left);
-    free(r->hit);
-    free(r->right);
-  }
+  for (size_t i = 0; i < k->nrows; i++)
+    free_row(&k->rows[i]);
   free(k->rows);
   free(k->selected);
   free(k);

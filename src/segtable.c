@@ -104,6 +104,19 @@ void qc_segment_table_add(qc_segment_table *st, const char *file,
   }
 }
 
+qc_mark qc_segment_table_mark(const qc_segment_table *st) {
+  return (qc_mark){st->out.len, st->table.rows};
+}
+
+void qc_segment_table_rollback(qc_segment_table *st, qc_mark mark) {
+  if (mark.bytes > st->out.len)
+    return;
+  st->out.len = mark.bytes;
+  if (st->out.ptr)
+    st->out.ptr[mark.bytes] = '\0';
+  st->table.rows = mark.rows;
+}
+
 char *qc_segment_table_finish(qc_segment_table *st, size_t *len) {
   qc_table_end(&st->table);
   char *r = qc_buf_detach(&st->out, len);

@@ -11,6 +11,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct qc_transcript {
   bool close_fp;
   const char *mem; /* qc_transcript_open_mem: the text, instead of fp */
   size_t mem_len, mem_pos;
+  char *converted;  /* the text converted to UTF-8 (--encoding) */
   qc_unit unit;
   qc_regex *speaker_re;
   int speaker_group;
@@ -145,8 +147,8 @@ static qc_status check_line(qc_transcript *t, qc_error *err) {
     return qc_error_set(err, QC_ERR_UTF8, t->name, t->lineno,
                         (unsigned)qc_utf8_count(s, bad) + 1, t->line_off + bad,
                         "invalid UTF-8 (byte 0x%02X at byte offset %zu); "
-                        "convert the file to UTF-8, e.g. with iconv -f "
-                        "WINDOWS-1252 -t UTF-8",
+                        "if the file is Windows-1252 or Latin-1, give "
+                        "--encoding cp1252 or latin1",
                         (unsigned char)s[bad], t->line_off + bad);
   return QC_OK;
 }
@@ -369,6 +371,62 @@ static qc_status check_bom(qc_transcript *t, qc_error *err) {
   return QC_OK;
 }
 
+/* Reads the whole input and converts it to UTF-8 with iconv, then reads
+ * from the converted text. Transcripts are small next to memory; a file in
+ * another encoding is the exception, so the streaming path stays simple. */
+static qc_status convert(qc_transcript *t, const char *encoding,
+                         qc_error *err) {
+  iconv_t cd = iconv_open("UTF-8", encoding);
+  if (cd == (iconv_t)-1)
+    return qc_error_set(err, QC_ERR_USAGE, NULL, 0, 0, 0,
+                        "unknown encoding '%s' (try latin1 or cp1252)",
+                        encoding);
+  qc_buf raw = QC_BUF_INIT, out = QC_BUF_INIT;
+  qc_status s = QC_OK;
+  if (t->mem) {
+    qc_buf_put(&raw, t->mem, t->mem_len);
+  } else {
+    for (;;) {
+      QC_GROW(raw.ptr, raw.cap, raw.len + CHUNK + 1);
+      size_t n = fread(raw.ptr + raw.len, 1, CHUNK, t->fp);
+      raw.len += n;
+      if (n == 0)
+        break;
+    }
+    if (ferror(t->fp))
+      s = qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot read '%s': %s",
+                       t->name, strerror(errno));
+  }
+  char *in = raw.ptr;
+  size_t left = raw.len;
+  while (s == QC_OK && left > 0) {
+    qc_buf_grow(&out, left * 4 + 16);
+    char *o = out.ptr + out.len;
+    size_t room = out.cap - out.len - 1;
+    if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG) {
+      size_t at = raw.len - left, line = 1, col = 1;
+      for (size_t i = 0; i < at; i++, col++)
+        if (raw.ptr[i] == '\n')
+          line++, col = 0;
+      s = qc_error_set(err, QC_ERR_TRANSCRIPT, t->name, (unsigned)line,
+                       (unsigned)col, at,
+                       "byte 0x%02X at byte offset %zu is not valid %s",
+                       (unsigned char)raw.ptr[at], at, encoding);
+    }
+    out.len = (size_t)(o - out.ptr);
+  }
+  iconv_close(cd);
+  qc_buf_release(&raw);
+  if (s != QC_OK) {
+    qc_buf_release(&out);
+    return s;
+  }
+  t->converted = qc_buf_detach(&out, &t->mem_len);
+  t->mem = t->converted;
+  t->mem_pos = 0;
+  return QC_OK;
+}
+
 static qc_status init(qc_transcript *t, const char *path,
                       const qc_reader_opts *opts, qc_error *err) {
   const char *pat = opts && opts->speaker_pattern ? opts->speaker_pattern
@@ -386,6 +444,8 @@ static qc_status init(qc_transcript *t, const char *path,
                         "(?<speaker>...)");
   if (!t->mem)
     QC_TRY(open_input(t, path, err));
+  if (opts && opts->encoding)
+    QC_TRY(convert(t, opts->encoding, err));
   QC_TRY(check_bom(t, err));
   bool got;
   QC_TRY(read_line(t, &got, err));
@@ -520,6 +580,7 @@ void qc_transcript_free(qc_transcript *t) {
   qc_buf_release(&t->speaker);
   qc_buf_release(&t->out);
   qc_buf_release(&t->out_speaker);
+  free(t->converted);
   free(t->sents);
   free(t->name);
   free(t);

@@ -87,7 +87,7 @@ int cli_choice(const char *arg, const char *const *names);
 
 enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
        CLI_OPT_MODERATORS, CLI_OPT_SPEAKER_PATTERN, CLI_OPT_FILES_FROM,
-       CLI_OPT_PROGRESS };
+       CLI_OPT_PROGRESS, CLI_OPT_KEEP_GOING, CLI_OPT_ENCODING };
 
 /* The getopt_long entries of the shared options (with -c). */
 #define CLI_CORPUS_OPTIONS                                                     \
@@ -100,6 +100,8 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
       {"files-from", required_argument, NULL, CLI_OPT_FILES_FROM},             \
       {"null", no_argument, NULL, '0'},                                        \
       {"progress", no_argument, NULL, CLI_OPT_PROGRESS},                       \
+      {"keep-going", no_argument, NULL, CLI_OPT_KEEP_GOING},                   \
+      {"encoding", required_argument, NULL, CLI_OPT_ENCODING},                 \
   {                                                                            \
     "speaker-pattern", required_argument, NULL, CLI_OPT_SPEAKER_PATTERN        \
   }
@@ -123,11 +125,18 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
   "  -0, --null              --files-from names are NUL-separated, as from\n"\
   "                          find -print0\n"                                 \
   "      --progress          show files done on stderr, when it is a\n"      \
-  "                          terminal and the work takes over a second\n"
+  "                          terminal and the work takes over a second\n"    \
+  "  -k, --keep-going        report a file that fails and go on with the\n" \
+  "                          others; the output has the rest, the exit\n"    \
+  "                          status is still that of the failure\n"          \
+  "      --encoding ENC      transcripts are in ENC (latin1, cp1252, ...),\n"\
+  "                          not UTF-8: converted first\n"
 
 typedef struct cli_corpus {
   const char *codebook, *meta_path, *moderators, *by, *files_from;
-  bool nul_separated, progress;
+  bool nul_separated, progress, keep_going;
+  int failed; /* with --keep-going: exit status of the worst failed file */
+  size_t nfailed;
   qc_reader_opts reader;
   char **sets; /* "key=value" */
   size_t nsets;
@@ -142,6 +151,9 @@ typedef struct cli_visitor {
   void (*file)(void *ctx, const qc_transcript *t, const char *group);
   void (*segment)(void *ctx, const qc_transcript *t, const qc_segment *seg,
                   const char *group, const qc_coding *coding);
+  /* After a transcript's last segment; 'ok' false when it failed midway,
+   * so that what it added can be dropped (--keep-going). May be NULL. */
+  void (*done)(void *ctx, bool ok);
   void *ctx;
 } cli_visitor;
 
@@ -153,8 +165,9 @@ int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
 /* Loads the codebook and metadata table; returns an exit status. */
 int cli_corpus_load(cli_corpus *c, const char *cmd);
 /* Codes every segment of the files and of those named by --files-from
- * (standard input when there are none) and stops at the first error;
- * returns an exit status. */
+ * (standard input when there are none) and stops at the first error, or
+ * with --keep-going skips failing files (c->failed then holds the exit
+ * status to end with); returns an exit status. */
 int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
                    const cli_visitor *v);
 void cli_corpus_release(cli_corpus *c);

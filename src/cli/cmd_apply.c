@@ -48,7 +48,7 @@ static int parse_args(int argc, char **argv, cli_corpus *in, qc_table_opts *t,
   int c, i;
   optind = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":c:f:o:h0", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":c:f:o:h0k", options, NULL)) != -1) {
     int taken = cli_corpus_option(in, "apply", c, optarg);
     if (taken == 1)
       continue;
@@ -78,21 +78,36 @@ static int parse_args(int argc, char **argv, cli_corpus *in, qc_table_opts *t,
   return QC_EXIT_OK;
 }
 
-/* A group appears in the table even when all its segments are moderator
- * turns. */
-static void touch_group(void *tally, const qc_transcript *t,
-                        const char *group) {
+/* Each transcript is counted in a tally of its own, added to the total
+ * only when the whole file was read, so that --keep-going leaves a failed
+ * file out entirely. */
+typedef struct counting {
+  const qc_codebook *cb;
+  qc_tally *total, *file;
+} counting;
+
+static void start_file(void *ctx, const qc_transcript *t, const char *group) {
+  counting *c = ctx;
   (void)t;
-  if (group)
-    qc_tally_touch(tally, group);
+  c->file = qc_tally_new(c->cb);
+  if (group) /* a group appears even when all its turns are moderators' */
+    qc_tally_touch(c->file, group);
 }
 
-static void count_segment(void *tally, const qc_transcript *t,
+static void count_segment(void *ctx, const qc_transcript *t,
                           const qc_segment *seg, const char *group,
                           const qc_coding *coding) {
   (void)t;
   (void)seg;
-  qc_tally_add(tally, group, coding);
+  qc_tally_add(((counting *)ctx)->file, group, coding);
+}
+
+static void end_file(void *ctx, bool ok) {
+  counting *c = ctx;
+  if (ok)
+    qc_tally_merge(c->total, c->file);
+  qc_tally_free(c->file);
+  c->file = NULL;
 }
 
 int cmd_apply(int argc, char **argv) {
@@ -105,16 +120,18 @@ int cmd_apply(int argc, char **argv) {
     rc = cli_corpus_load(&in, "apply");
   if (rc == QC_EXIT_OK) {
     table.by = in.by;
-    qc_tally *tally = qc_tally_new(in.cb);
-    cli_visitor v = {touch_group, count_segment, tally};
+    counting cnt = {in.cb, qc_tally_new(in.cb), NULL};
+    cli_visitor v = {start_file, count_segment, end_file, &cnt};
     rc = cli_corpus_run(&in, argc - optind, argv + optind, &v);
     if (rc == QC_EXIT_OK) {
       size_t len;
-      char *out = qc_tally_format(tally, &table, &len);
+      char *out = qc_tally_format(cnt.total, &table, &len);
       rc = cli_write_output(output, out, len);
       free(out);
     }
-    qc_tally_free(tally);
+    if (rc == QC_EXIT_OK)
+      rc = in.failed;
+    qc_tally_free(cnt.total);
   }
   cli_corpus_release(&in);
   return rc < 0 ? QC_EXIT_OK : rc;

@@ -48,7 +48,7 @@ static int parse_args(int argc, char **argv, cli_corpus *in, code_args *a) {
   int c, i;
   optind = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":c:f:o:h0", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":c:f:o:h0k", options, NULL)) != -1) {
     int taken = cli_corpus_option(in, "code", c, optarg);
     if (taken == 1)
       continue;
@@ -74,10 +74,30 @@ static int parse_args(int argc, char **argv, cli_corpus *in, code_args *a) {
   return QC_EXIT_OK;
 }
 
-static void add_segment(void *st, const qc_transcript *t,
+/* Rows of a transcript that fails midway are dropped (--keep-going). */
+typedef struct listing {
+  qc_segment_table *st;
+  qc_mark mark;
+} listing;
+
+static void start_file(void *ctx, const qc_transcript *t, const char *group) {
+  listing *l = ctx;
+  (void)t;
+  (void)group;
+  l->mark = qc_segment_table_mark(l->st);
+}
+
+static void add_segment(void *ctx, const qc_transcript *t,
                         const qc_segment *seg, const char *group,
                         const qc_coding *coding) {
-  qc_segment_table_add(st, qc_transcript_name(t), seg, group, coding);
+  qc_segment_table_add(((listing *)ctx)->st, qc_transcript_name(t), seg, group,
+                       coding);
+}
+
+static void end_file(void *ctx, bool ok) {
+  listing *l = ctx;
+  if (!ok)
+    qc_segment_table_rollback(l->st, l->mark);
 }
 
 int cmd_code(int argc, char **argv) {
@@ -89,13 +109,15 @@ int cmd_code(int argc, char **argv) {
     rc = cli_corpus_load(&in, "code");
   if (rc == QC_EXIT_OK) {
     a.table.by = in.by;
-    qc_segment_table *st = qc_segment_table_new(in.cb, &a.table);
-    cli_visitor v = {NULL, add_segment, st};
+    listing l = {qc_segment_table_new(in.cb, &a.table), {0, 0}};
+    cli_visitor v = {start_file, add_segment, end_file, &l};
     rc = cli_corpus_run(&in, argc - optind, argv + optind, &v);
     size_t len;
-    char *out = qc_segment_table_finish(st, &len);
+    char *out = qc_segment_table_finish(l.st, &len);
     if (rc == QC_EXIT_OK)
       rc = cli_write_output(a.output, out, len);
+    if (rc == QC_EXIT_OK)
+      rc = in.failed;
     free(out);
   }
   cli_corpus_release(&in);

@@ -53,7 +53,7 @@ static int parse_args(int argc, char **argv, cli_corpus *in, diff_run *d) {
   int c, i;
   optind = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":c:f:o:h0", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":c:f:o:h0k", options, NULL)) != -1) {
     if (c == 'c')
       return cli_usage_error("diff", "give the codebooks as OLD NEW, not -c");
     int taken = cli_corpus_option(in, "diff", c, optarg);
@@ -79,6 +79,9 @@ static int parse_args(int argc, char **argv, cli_corpus *in, diff_run *d) {
   }
   if (argc - optind < 2)
     return cli_usage_error("diff", "give two codebooks, OLD and NEW");
+  if (in->keep_going)
+    return cli_usage_error("diff", "--keep-going is not supported: a diff "
+                                   "of part of the corpus would mislead");
   return QC_EXIT_OK;
 }
 
@@ -133,7 +136,7 @@ static int run(cli_corpus *in, diff_run *d, const char *old_path, int nfiles,
   d->old_coder = qc_coder_new(d->old);
   d->cmp = qc_compare_new(d->old, in->cb);
   d->table.by = in->by;
-  cli_visitor v = {NULL, compare_segment, d};
+  cli_visitor v = {NULL, compare_segment, NULL, d};
   rc = cli_corpus_run(in, nfiles, files, &v);
   if (rc == QC_EXIT_OK && d->failed)
     rc = cli_report(&d->err);

@@ -53,7 +53,7 @@ static int parse_args(int argc, char **argv, cli_corpus *in, kwic_args *a) {
   char *end;
   optind = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":c:w:f:o:h0", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":c:w:f:o:h0k", options, NULL)) != -1) {
     int taken = cli_corpus_option(in, "kwic", c, optarg);
     if (taken == 1)
       continue;
@@ -97,10 +97,30 @@ static int select_codes(const cli_corpus *in, const kwic_args *a,
   return QC_EXIT_OK;
 }
 
-static void add_segment(void *k, const qc_transcript *t, const qc_segment *seg,
-                        const char *group, const qc_coding *coding) {
+/* Hits of a transcript that fails midway are dropped (--keep-going). */
+typedef struct listing {
+  qc_kwic *k;
+  qc_mark mark;
+} listing;
+
+static void start_file(void *ctx, const qc_transcript *t, const char *group) {
+  listing *l = ctx;
+  (void)t;
   (void)group;
-  qc_kwic_add(k, qc_transcript_name(t), seg, coding);
+  l->mark = qc_kwic_mark(l->k);
+}
+
+static void add_segment(void *ctx, const qc_transcript *t,
+                        const qc_segment *seg, const char *group,
+                        const qc_coding *coding) {
+  (void)group;
+  qc_kwic_add(((listing *)ctx)->k, qc_transcript_name(t), seg, coding);
+}
+
+static void end_file(void *ctx, bool ok) {
+  listing *l = ctx;
+  if (!ok)
+    qc_kwic_rollback(l->k, l->mark);
 }
 
 static int run(cli_corpus *in, kwic_args *a, int nfiles, char **files) {
@@ -117,13 +137,15 @@ static int run(cli_corpus *in, kwic_args *a, int nfiles, char **files) {
   const char *no_color = getenv("NO_COLOR");
   a->kwic.color = a->kwic.aligned && !a->output &&
                   isatty(STDOUT_FILENO) && !(no_color && *no_color);
-  qc_kwic *k = qc_kwic_new(in->cb, &a->kwic);
-  cli_visitor v = {NULL, add_segment, k};
+  listing l = {qc_kwic_new(in->cb, &a->kwic), {0, 0}};
+  cli_visitor v = {start_file, add_segment, end_file, &l};
   rc = cli_corpus_run(in, nfiles, files, &v);
   size_t len;
-  char *out = qc_kwic_finish(k, &len);
+  char *out = qc_kwic_finish(l.k, &len);
   if (rc == QC_EXIT_OK)
     rc = cli_write_output(a->output, out, len);
+  if (rc == QC_EXIT_OK)
+    rc = in->failed;
   free(out);
   free(picked);
   return rc;

@@ -31,6 +31,9 @@ int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
   case CLI_OPT_FILES_FROM: c->files_from = arg; return 1;
   case '0': c->nul_separated = true; return 1;
   case CLI_OPT_PROGRESS: c->progress = true; return 1;
+  case 'k':
+  case CLI_OPT_KEEP_GOING: c->keep_going = true; return 1;
+  case CLI_OPT_ENCODING: c->reader.encoding = arg; return 1;
   case CLI_OPT_SET:
     if (!strchr(arg, '=') || arg[0] == '=')
       return cli_usage_error(cmd, "--set wants KEY=VALUE, not '%s'", arg);
@@ -112,6 +115,8 @@ static int run_file(cli_corpus *c, const char *path, const cli_visitor *v) {
                                 : group;
     v->segment(v->ctx, t, seg, g, coding);
   }
+  if (v->done)
+    v->done(v->ctx, s == QC_OK);
   int rc = s == QC_OK ? QC_EXIT_OK : cli_report(&err);
   if (s != QC_OK && err.code == QC_ERR_REGEX && seg)
     fprintf(stderr, "qcode: note: in segment %zu of '%s' (line %u)\n",
@@ -164,8 +169,18 @@ int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
     const char *f = i < (size_t)nfiles ? files[i] : listed[i - (size_t)nfiles];
     progress_step(&p, i, f);
     rc = run_file(c, f, v);
+    /* A file that cannot be read or is invalid is skipped; its exit
+     * status is kept for the end. */
+    if (c->keep_going && (rc == QC_EXIT_DATA || rc == QC_EXIT_IO)) {
+      c->nfailed++;
+      c->failed = rc > c->failed ? rc : c->failed;
+      rc = QC_EXIT_OK;
+    }
   }
   progress_end(&p);
+  if (c->nfailed)
+    cli_warning("%zu of %zu files failed and were left out", c->nfailed,
+                p.total);
   cli_free_list(listed, nlisted);
   return rc;
 }
