@@ -482,8 +482,45 @@ static qc_status expect_end(qc_codebook *cb, yaml_parser_t *parser,
   return s;
 }
 
+/* libyaml slows down badly on deeply nested flow collections ([[[[...),
+ * so an absurd nesting depth is refused before it parses: a cheap scan
+ * that skips quoted scalars and comments. */
+#define MAX_FLOW_DEPTH 200
+
+static qc_status check_flow_depth(qc_codebook *cb, const char *data,
+                                  size_t len, qc_error *err) {
+  size_t depth = 0;
+  unsigned line = 1, col = 1;
+  char quote = 0;
+  for (size_t i = 0; i < len; i++, col++) {
+    char c = data[i];
+    if (c == '\n') {
+      line++;
+      col = 0;
+      if (quote == '#')
+        quote = 0;
+    } else if (quote) {
+      if (c == quote && quote != '#' && !(quote == '"' && data[i - 1] == '\\'))
+        quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == '\t')) {
+      quote = '#';
+    } else if (c == '[' || c == '{') {
+      if (++depth > MAX_FLOW_DEPTH)
+        return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, i,
+                            "collections nested more than %d deep",
+                            MAX_FLOW_DEPTH);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return QC_OK;
+}
+
 qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
                                  qc_error *err) {
+  QC_TRY(check_flow_depth(cb, data, len, err));
   yaml_parser_t parser;
   yaml_document_t doc;
   if (!yaml_parser_initialize(&parser))
