@@ -25,10 +25,12 @@ static const char usage[] =
     "      --files-from FILE   also read the transcripts named in FILE, one\n"
     "                          path per line ('-': standard input)\n"
     "  -0, --null              --files-from names are NUL-separated\n"
+    "      --encoding ENC      transcripts are in ENC (latin1, cp1252, ...),\n"
+    "                          converted to UTF-8 first\n"
     "  -h, --help              show this help\n"
     "\n" QC_EXIT_STATUS_HELP;
 
-enum { OPT_SENTENCES = 256, OPT_SPEAKER_PATTERN, OPT_FILES_FROM };
+enum { OPT_SENTENCES = 256, OPT_SPEAKER_PATTERN, OPT_FILES_FROM, OPT_ENCODING };
 
 static const struct option options[] = {
     {"format", required_argument, NULL, 'f'},
@@ -36,6 +38,7 @@ static const struct option options[] = {
     {"speaker-pattern", required_argument, NULL, OPT_SPEAKER_PATTERN},
     {"files-from", required_argument, NULL, OPT_FILES_FROM},
     {"null", no_argument, NULL, '0'},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -97,6 +100,7 @@ int cmd_tokenize(int argc, char **argv) {
     case OPT_SPEAKER_PATTERN: a.reader.speaker_pattern = optarg; break;
     case OPT_FILES_FROM: a.files_from = optarg; break;
     case '0': a.nul = true; break;
+    case OPT_ENCODING: a.reader.encoding = optarg; break;
     case 'h': fputs(usage, stdout); return QC_EXIT_OK;
     case ':':
       return cli_usage_error("tokenize", "option '%s' needs a value",
