@@ -26,7 +26,7 @@
  * a Unicode space or line/paragraph separator, a zero-width space or a
  * stray byte order mark. Returns its length, or 0 when the bytes at s are
  * not such a character (including invalid UTF-8). */
-static size_t fuzz_space_len(const unsigned char *s, size_t len) {
+static inline size_t fuzz_space_len(const unsigned char *s, size_t len) {
   if (s[0] < 0x80)
     return (s[0] == ' ' || (s[0] >= '\t' && s[0] <= '\r')) ? 1 : 0;
   utf8proc_int32_t cp;
@@ -50,7 +50,7 @@ static size_t fuzz_space_len(const unsigned char *s, size_t len) {
  * non-empty tokens inside the text, in order and non-overlapping, a known
  * type, the last one ending a sentence; with 'covered', also that every
  * byte outside the tokens belongs to a whitespace character. */
-static void fuzz_check_tokens(const char *text, size_t len,
+static inline void fuzz_check_tokens(const char *text, size_t len,
                               const qc_token *tok, size_t n, int covered) {
   const unsigned char *s = (const unsigned char *)text;
   size_t pos = 0; /* end of the previous token */
@@ -84,7 +84,7 @@ static void fuzz_check_tokens(const char *text, size_t len,
 
 /* Checks a failed call's diagnostic: the status is recorded, with a
  * message. */
-static void fuzz_check_error(qc_status st, const qc_error *err) {
+static inline void fuzz_check_error(qc_status st, const qc_error *err) {
   FUZZ_CHECK(st != QC_OK);
   FUZZ_CHECK(err->code == st);
   FUZZ_CHECK(memchr(err->msg, '\0', sizeof err->msg) != NULL);

@@ -1,0 +1,140 @@
+/* fuzz_apply.c: the whole `qcode apply` pipeline. The first byte chooses
+ * the options (unit, speaker or file grouping, per-segment table, keyword
+ * in context); the rest is split at the first NUL byte, or else at the
+ * first "\n===\n" line, into a codebook and a transcript (no separator: the
+ * whole rest is the codebook and a fixed text is coded). The codebook must
+ * load or fail cleanly; each segment is coded, spans are checked to lie
+ * inside the segment text, the codings are tallied and the tally is
+ * formatted in every format, long and wide. */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char fixed[] =
+    "---\nsubsector: zorg\n---\n"
+    "Moderator: Wat levert het EPD op?\n"
+    "P1: Eerlijk? Dat geeft tijdswinst, en minder papierwerk.\n"
+    "We werken met tablets aan het bed.\n\n"
+    "P2: Geen tijdswinst hoor, alleen planlast. Het systeem crasht ook.\n";
+
+static void check_format(const qc_tally *tally, qc_format format, bool wide,
+                         qc_value value) {
+  qc_table_opts to = {format, wide, value, "speaker"};
+  size_t len = (size_t)-1;
+  char *out = qc_tally_format(tally, &to, &len);
+  FUZZ_CHECK(out != NULL);
+  FUZZ_CHECK(strlen(out) == len);
+  free(out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size == 0)
+    return 0;
+  unsigned opt = data[0];
+  const char *rest = (const char *)data + 1;
+  size_t n = size - 1;
+  const char *tr = fixed;
+  size_t cb_len = n, tr_len = sizeof fixed - 1;
+  const char *nul = memchr(rest, '\0', n);
+  if (nul) {
+    cb_len = (size_t)(nul - rest);
+    tr = nul + 1;
+    tr_len = n - cb_len - 1;
+  } else {
+    for (size_t i = 0; i + 5 <= n; i++)
+      if (memcmp(rest + i, "\n===\n", 5) == 0) {
+        cb_len = i + 1;
+        tr = rest + i + 5;
+        tr_len = n - i - 5;
+        break;
+      }
+  }
+  /* Copies of exact size, so that reading past either is caught. */
+  char *cbtext = malloc(cb_len ? cb_len : 1);
+  char *trtext = malloc(tr_len ? tr_len : 1);
+  memcpy(cbtext, rest, cb_len);
+  memcpy(trtext, tr, tr_len);
+
+  qc_codebook *cb = NULL;
+  qc_transcript *t = NULL;
+  qc_error err;
+  qc_error_clear(&err);
+  qc_status st = qc_codebook_load_mem(&cb, cbtext, cb_len, "fuzz.yaml", &err);
+  if (st != QC_OK) {
+    fuzz_check_error(st, &err);
+    goto done;
+  }
+  size_t ncodes = qc_codebook_code_count(cb);
+  qc_reader_opts ro = {0};
+  ro.unit = (qc_unit)(opt % 3);
+  st = qc_transcript_open_mem(&t, trtext, tr_len, "fuzz.txt", &ro, &err);
+  if (st != QC_OK) {
+    fuzz_check_error(st, &err);
+    goto done;
+  }
+  bool by_file = opt & 0x04;
+  qc_coder *coder = qc_coder_new(cb);
+  qc_tally *tally = qc_tally_new(cb);
+  qc_segment_table_opts so = {(qc_format)((opt >> 3) & 3), "speaker",
+                              (opt & 0x20) != 0, (opt & 0x20) != 0};
+  qc_segment_table *segtab = opt & 0x40 ? qc_segment_table_new(cb, &so) : NULL;
+  qc_kwic_opts ko = {(qc_format)((opt >> 3) & 3), (opt & 0x20) != 0,
+                     (opt & 0x20) != 0, 20, NULL, 0};
+  qc_kwic *kwic = opt & 0x80 ? qc_kwic_new(cb, &ko) : NULL;
+  qc_tally_touch(tally, "fuzz.txt");
+  for (;;) {
+    const qc_segment *seg;
+    st = qc_transcript_next(t, &seg, &err);
+    if (st != QC_OK) {
+      fuzz_check_error(st, &err);
+      break;
+    }
+    if (!seg)
+      break;
+    FUZZ_CHECK(seg->offset <= tr_len && seg->len <= tr_len - seg->offset);
+    const qc_coding *coding;
+    st = qc_coder_code(coder, seg->text, seg->len, &coding, &err);
+    if (st != QC_OK) {
+      fuzz_check_error(st, &err);
+      FUZZ_CHECK(st == QC_ERR_REGEX);
+      continue;
+    }
+    FUZZ_CHECK(coding->tokens <= seg->len);
+    for (size_t i = 0; i < coding->nspans; i++) {
+      const qc_span *sp = &coding->spans[i];
+      FUZZ_CHECK(sp->start <= sp->end && sp->end <= seg->len);
+      FUZZ_CHECK(sp->code < ncodes && coding->hits[sp->code] > 0);
+      FUZZ_CHECK(coding->coded[sp->code]);
+      FUZZ_CHECK(i == 0 || coding->spans[i - 1].start <= sp->start);
+    }
+    const char *group = by_file ? "fuzz.txt" : seg->speaker;
+    qc_tally_add(tally, group, coding);
+    if (segtab)
+      qc_segment_table_add(segtab, "fuzz.txt", seg, group, coding);
+    if (kwic)
+      qc_kwic_add(kwic, "fuzz.txt", seg, coding);
+  }
+  for (qc_format f = QC_FORMAT_TSV; f <= QC_FORMAT_JSONL; f++) {
+    check_format(tally, f, false, QC_VALUE_SEGMENTS);
+    check_format(tally, f, true, (qc_value)(opt % 3));
+  }
+  size_t len;
+  if (segtab) {
+    char *out = qc_segment_table_finish(segtab, &len);
+    FUZZ_CHECK(out && strlen(out) == len);
+    free(out);
+  }
+  if (kwic) {
+    char *out = qc_kwic_finish(kwic, &len);
+    FUZZ_CHECK(out && strlen(out) == len);
+    free(out);
+  }
+  qc_tally_free(tally);
+  qc_coder_free(coder);
+done:
+  qc_transcript_free(t);
+  qc_codebook_free(cb);
+  free(cbtext);
+  free(trtext);
+  return 0;
+}
