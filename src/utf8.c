@@ -195,7 +195,6 @@ void qc_fold_run(qc_fold *f, const char *s, size_t len) {
   add_anchor(f, 0, 0, true);
   qc_xgrow((void **)&f->out, &f->cap, len + 1, 1);
   size_t i = 0;
-  bool linear = true;
   while (i < len) {
     unsigned char c = (unsigned char)s[i];
     /* ASCII not followed by a combining mark folds to itself or its
@@ -219,10 +218,7 @@ void qc_fold_run(qc_fold *f, const char *s, size_t len) {
      * map to the cluster's start, so spans never split a character. */
     if (f->len - start != n || memcmp(f->out + start, s + i, n) != 0) {
       add_anchor(f, i, start, false);
-      linear = false;
       add_anchor(f, i + n, f->len, true);
-    } else if (!linear) {
-      linear = true;
     }
     i += n;
   }

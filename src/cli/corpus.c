@@ -17,6 +17,10 @@ void cli_corpus_init(cli_corpus *c, int argc) {
   c->by = "subsector";
   c->moderators = QC_DEFAULT_MODERATORS;
   c->sets = calloc((size_t)argc + 1, sizeof *c->sets);
+  if (!c->sets) { /* the library's allocations abort the same way */
+    fputs("qcode: fatal: out of memory\n", stderr);
+    abort();
+  }
 }
 
 int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
