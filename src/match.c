@@ -37,8 +37,12 @@ qc_regex *qc_regex_compile(const char *pat, size_t len, unsigned flags,
     pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, msgsize);
     return NULL;
   }
-  /* Failure leaves the interpreter in charge, which is slower but correct. */
+  /* Failure leaves the interpreter in charge, which is slower but correct.
+   * QC_NO_JIT builds (for valgrind, which cannot see into JIT code) always
+   * use the interpreter. */
+#ifndef QC_NO_JIT
   (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+#endif
   qc_regex *r = qc_xmalloc(sizeof *r);
   r->code = re;
   return r;

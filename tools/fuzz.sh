@@ -27,7 +27,7 @@ usage() {
   echo "TARGET: codebook transcript tokenize apply" >&2
   exit 2
 }
-[ $# -ge 2 ] && [ $# -le 3 ] || usage
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then usage; fi
 target=$1 minutes=$2 jobs=${3:-1}
 case $target in
   codebook) max_len=65536 dict=yes ;;
@@ -70,8 +70,8 @@ objs=
 for src in "$root"/src/*.c; do
   obj=$build/obj/$(basename "$src" .c).o
   objs="$objs $obj"
-  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find \
-       "$root/src" "$root/include" -maxdepth 1 -name '*.h' -newer "$obj" |
+  if [ ! -f "$obj" ] || [ -n "$(find "$src" "$root/src" "$root/include" \
+       -maxdepth 1 \( -path "$src" -o -name '*.h' \) -newer "$obj" |
        head -1)" ]; then
     # -fsanitize=fuzzer-no-link: coverage without a second main().
     # shellcheck disable=SC2086
@@ -94,6 +94,7 @@ set -- -max_total_time=$((minutes * 60)) -max_len=$max_len -timeout=10 \
 [ "$dict" = yes ] && set -- "$@" -dict="$root/tests/fuzz/yaml.dict"
 if [ "$jobs" -gt 1 ]; then
   set -- "$@" -jobs="$jobs" -workers="$jobs"
+  rm -f "$build"/fuzz-[0-9]*.log
 fi
 echo "fuzz.sh: $bin $* ${FUZZ_FLAGS:-} $scratch $seeds (log: $log)"
 status=0

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test.sh: installs what is missing, then builds and runs the whole test
-# suite twice: a plain build, and one under AddressSanitizer and
-# UndefinedBehaviorSanitizer.
+# suite three times: a plain build, one under AddressSanitizer and
+# UndefinedBehaviorSanitizer, and one under valgrind's memcheck.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/deps.sh test
@@ -15,3 +15,4 @@ cmake --build build-asan -j"$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs")
+sh tools/valgrind.sh
