@@ -89,15 +89,17 @@ static size_t fwd_chars(const char *s, size_t len, size_t start,
 void qc_kwic_add(qc_kwic *k, const char *file, const qc_segment *seg,
                  const qc_coding *coding) {
   const char *s = seg->text;
+  /* Spans come sorted by start, so the line count only moves forward. */
+  size_t counted = 0;
+  unsigned line = seg->line;
   for (size_t i = 0; i < coding->nspans; i++) {
     const qc_span *sp = &coding->spans[i];
     if (!k->selected[sp->code])
       continue;
     QC_GROW(k->rows, k->cap, k->nrows + 1);
     kwic_row *r = &k->rows[k->nrows++];
-    unsigned line = seg->line;
-    for (size_t j = 0; j < sp->start; j++)
-      line += s[j] == '\n';
+    for (; counted < sp->start; counted++)
+      line += s[counted] == '\n';
     size_t lb = back_chars(s, sp->start, k->opts.width);
     size_t re = fwd_chars(s, seg->len, sp->end, k->opts.width);
     qc_buf where = QC_BUF_INIT;
