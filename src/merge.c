@@ -84,7 +84,7 @@ static qc_status add_table(reference *ref, const qc_delim *d, const size_t *col,
       return qc_error_set(err, QC_ERR_DATA, d->file, d->lines[r], 1, 0,
                           "code '%s' where '%s' was expected",
                           row[col[C_CODE]], ref->codes[code]);
-    uint64_t v[4];
+    uint64_t v[4] = {0};
     QC_TRY(parse_count(d, r, row[col[C_SEGMENTS]], &v[0], err));
     QC_TRY(parse_count(d, r, row[col[C_HITS]], &v[1], err));
     QC_TRY(parse_count(d, r, row[col[C_GSEG]], &v[2], err));
