@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -82,13 +83,19 @@ typedef enum {
 /** The token ends a sentence. */
 #define QC_TOKF_SENTENCE_END (1u << 0)
 
-/** A token: a span of the tokenised text. */
+/** A token: a span of the tokenised text. 32-bit offsets keep a token at 12
+ * bytes, which bounds the memory of very long segments; texts are limited to
+ * QC_TEXT_MAX bytes. */
 typedef struct qc_token {
-  size_t start; /* byte offset in the text given to the tokenizer */
-  size_t len;   /* length in bytes */
-  qc_token_type type;
-  unsigned flags; /* QC_TOKF_* */
+  uint32_t start; /* byte offset in the text given to the tokenizer */
+  uint32_t len;   /* length in bytes */
+  uint16_t type;  /* qc_token_type */
+  uint16_t flags; /* QC_TOKF_* */
 } qc_token;
+
+/** The longest text the tokenizer and the coder take, in bytes; the
+ * transcript reader refuses a longer segment. */
+#define QC_TEXT_MAX ((size_t)UINT32_MAX)
 
 /** Returns the lowercase name of a token type ("word", "abbrev", ...). */
 const char *qc_token_type_name(qc_token_type type);
@@ -106,7 +113,7 @@ void qc_tokenizer_free(qc_tokenizer *tz);
 /** Tokenises 'len' bytes of valid UTF-8 text and sets '*tokens' to the
  * tokens found, in order. Returns their number. The array is borrowed; valid
  * until the next call or qc_tokenizer_free(tz). The last token of the text is
- * always marked QC_TOKF_SENTENCE_END. */
+ * always marked QC_TOKF_SENTENCE_END. len must not exceed QC_TEXT_MAX. */
 size_t qc_tokenizer_run(qc_tokenizer *tz, const char *text, size_t len,
                         const qc_token **tokens);
 
@@ -258,10 +265,10 @@ size_t qc_codebook_code_find(const qc_codebook *cb, const char *path);
 
 /** A rule match kept as evidence: byte span in the segment text. */
 typedef struct qc_span {
-  size_t code;  /* the code whose rule matched (not its parents) */
-  size_t rule;  /* rule index in the codebook */
-  size_t start; /* byte offset in the segment text */
-  size_t end;
+  uint32_t code;  /* the code whose rule matched (not its parents) */
+  uint32_t rule;  /* rule index in the codebook */
+  uint32_t start; /* byte offset in the segment text */
+  uint32_t end;
 } qc_span;
 
 /** The coding of one segment; every array has one entry per code. */

@@ -50,6 +50,14 @@ void qc_buf_clear(qc_buf *b) {
     b->ptr[0] = '\0';
 }
 
+void qc_buf_clear_shrink(qc_buf *b, size_t keep) {
+  if (b->cap > keep) {
+    free(b->ptr);
+    *b = (qc_buf){0};
+  }
+  qc_buf_clear(b);
+}
+
 char *qc_buf_detach(qc_buf *b, size_t *len) {
   qc_buf_grow(b, 0);
   char *p = b->ptr;

@@ -25,6 +25,9 @@ void qc_buf_printf(qc_buf *b, const char *fmt, ...)
 void qc_buf_vprintf(qc_buf *b, const char *fmt, va_list ap);
 /* Empties the buffer, keeping its memory. */
 void qc_buf_clear(qc_buf *b);
+/* Empties the buffer and gives its memory back when it holds more than
+ * 'keep' bytes, so one huge line does not stay resident. */
+void qc_buf_clear_shrink(qc_buf *b, size_t keep);
 /* Returns the contents (caller frees with free()) and resets the buffer. */
 char *qc_buf_detach(qc_buf *b, size_t *len);
 /* Appends the whole content of file 'path' ("-": standard input; pipes and

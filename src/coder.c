@@ -15,12 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A running word of the segment. */
+/* A running word of the segment. 32-bit fields (texts are at most
+ * QC_TEXT_MAX bytes) halve the memory of a very long segment. */
 typedef struct word {
-  size_t fstart, fend; /* span in the folded text */
-  size_t tok;          /* index in the token array */
-  size_t sentence;
-  bool negator;
+  uint32_t fstart, fend; /* span in the folded text */
+  uint32_t tok;          /* index in the token array */
+  uint32_t sentence : 31; /* at most one sentence per two bytes */
+  uint32_t negator : 1;
 } word;
 
 struct qc_coder {
@@ -269,6 +270,13 @@ qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
   memset(c->excluded, 0, n * sizeof *c->excluded);
   c->nspans = c->nmasks = 0;
   qc_fold_run(&c->fold, text, len);
+  /* Folding can lengthen a text (NFKC expands some characters many
+   * times), and words and spans keep 32-bit offsets. */
+  if (len > QC_TEXT_MAX || c->fold.len > QC_TEXT_MAX)
+    return qc_error_set(err, QC_ERR_DATA, NULL, 0, 0, 0,
+                        "segment too long to code (%zu bytes, %zu folded; "
+                        "the limit is %zu)",
+                        len, c->fold.len, QC_TEXT_MAX);
   c->ntoks = qc_tokenizer_run(c->tz, text, len, &c->toks);
   find_words(c);
   match_words(c);

@@ -16,7 +16,7 @@
 
 /* Set during the first pass on the token before a blank line; cleared at
  * the end. */
-#define TOKF_PARA (1u << 31)
+#define TOKF_PARA (1u << 15) /* the top bit of qc_token.flags */
 
 struct qc_tokenizer {
   qc_token *toks;

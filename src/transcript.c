@@ -17,6 +17,9 @@
 #include <string.h>
 
 #define CHUNK 65536
+/* Line and text buffers above this size are freed once used, so a huge line
+ * costs memory only while it is coded. */
+#define KEEP_BUF (1u << 20)
 
 typedef struct sentence {
   size_t start, end;
@@ -94,7 +97,7 @@ static qc_status refill(qc_transcript *t, qc_error *err) {
 /* Reads the next line into t->line; '*got' is false at the end of file.
  * "\n", "\r\n" and a lone "\r" all end a line. */
 static qc_status read_line(qc_transcript *t, bool *got, qc_error *err) {
-  qc_buf_clear(&t->line);
+  qc_buf_clear_shrink(&t->line, KEEP_BUF);
   t->term = 0;
   t->line_off = t->in_base + t->in_pos;
   bool any = false;
@@ -286,7 +289,7 @@ static void close_unit(qc_transcript *t) {
   qc_buf tmp = t->out;
   t->out = t->text;
   t->text = tmp;
-  qc_buf_clear(&t->text);
+  qc_buf_clear_shrink(&t->text, KEEP_BUF);
   qc_buf_clear(&t->out_speaker);
   qc_buf_put(&t->out_speaker, t->speaker.ptr ? t->speaker.ptr : "",
              t->speaker.len);
@@ -301,6 +304,13 @@ static void close_unit(qc_transcript *t) {
 
 static qc_status body_line(qc_transcript *t, qc_error *err) {
   const char *s = t->line.ptr ? t->line.ptr : "";
+  /* Tokens and spans keep 32-bit offsets (qcode.h, QC_TEXT_MAX). */
+  if ((t->open ? t->text.len : 0) + t->line.len + 2 > QC_TEXT_MAX)
+    return qc_error_set(err, QC_ERR_TRANSCRIPT, t->name, t->lineno, 1,
+                        t->line_off,
+                        "segment longer than %zu bytes, the most qcode "
+                        "codes as one segment",
+                        QC_TEXT_MAX - 2);
   if (t->line.len && s[0] == '#') { /* a transcriber's comment */
     if (t->open)
       append_blanked(&t->text, t->line.len, t->term);

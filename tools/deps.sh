@@ -6,11 +6,12 @@
 # build: a C compiler, make, CMake, pkg-config and the -dev packages of
 # libyaml, PCRE2 and utf8proc. test: the same plus ucto, the reference
 # Dutch tokenizer the tokenizer is compared with, zsh, to check that the
-# zsh completion parses, and valgrind, for the memcheck run. As root it runs apt-get;
+# zsh completion parses, valgrind, for the memcheck run, and time, with which
+# the robustness tests measure peak memory. As root it runs apt-get;
 # otherwise it prints the sudo line to run and exits 1.
 set -eu
 pkgs="gcc libc6-dev make cmake pkg-config libyaml-dev libpcre2-dev libutf8proc-dev"
-if [ "${1:-build}" = test ]; then pkgs="$pkgs ucto zsh valgrind"; fi
+if [ "${1:-build}" = test ]; then pkgs="$pkgs ucto zsh valgrind time"; fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "deps.sh: not a Debian/Ubuntu system; install these (or their" \

@@ -78,6 +78,9 @@ static int write_all(FILE *fp, const char *data, size_t len) {
   return fwrite(data, 1, len, fp) == len && fflush(fp) == 0 && !ferror(fp);
 }
 
+static int write_in_place(const char *path, const char *data, size_t len);
+static int write_replacing(const char *path, const char *data, size_t len);
+
 int cli_write_output(const char *path, const char *data, size_t len) {
   if (!path || strcmp(path, "-") == 0) {
     errno = 0;
@@ -85,6 +88,26 @@ int cli_write_output(const char *path, const char *data, size_t len) {
       return cli_stdout_failed();
     return QC_EXIT_OK;
   }
+  /* A device or FIFO (-o /dev/stdout, /dev/full, a named pipe) is written
+   * in place: renaming a file over it would replace the device. A symlink
+   * is followed, so the link survives and its target is replaced. */
+  struct stat st;
+  char *real = NULL;
+  if (stat(path, &st) == 0) {
+    if (!S_ISREG(st.st_mode))
+      return write_in_place(path, data, len);
+    real = realpath(path, NULL);
+    if (real)
+      path = real;
+  }
+  int rc = write_replacing(path, data, len);
+  free(real);
+  return rc;
+}
+
+/* Writes a temporary file next to 'path' and renames it over 'path' only
+ * when all of it is on disk, so a failed run leaves 'path' as it was. */
+static int write_replacing(const char *path, const char *data, size_t len) {
   size_t n = strlen(path) + sizeof ".tmp.XXXXXX";
   char *tmp = malloc(n);
   if (!tmp) {
@@ -120,6 +143,20 @@ int cli_write_output(const char *path, const char *data, size_t len) {
     cli_error("cannot write '%s': %s", path, strerror(saved));
   }
   free(tmp);
+  return ok ? QC_EXIT_OK : QC_EXIT_IO;
+}
+
+static int write_in_place(const char *path, const char *data, size_t len) {
+  FILE *fp = fopen(path, "wb");
+  int ok = fp && write_all(fp, data, len);
+  int saved = errno;
+  if (fp && fclose(fp) != 0) {
+    if (ok)
+      saved = errno;
+    ok = 0;
+  }
+  if (!ok)
+    cli_error("cannot write '%s': %s", path, strerror(saved));
   return ok ? QC_EXIT_OK : QC_EXIT_IO;
 }
 

@@ -56,7 +56,8 @@ static void print_token(const tok_args *a, const char *file,
                         const qc_segment *seg, const qc_token *tok) {
   const char *p = seg->text + tok->start;
   if (a->tsv)
-    printf("%s\t%zu\t%zu\t%s\t%d\t", file, seg->offset + tok->start, tok->len,
+    printf("%s\t%zu\t%zu\t%s\t%d\t", file, seg->offset + tok->start,
+           (size_t)tok->len,
            qc_token_type_name(tok->type),
            (tok->flags & QC_TOKF_SENTENCE_END) != 0);
   fwrite(p, 1, tok->len, stdout);
