@@ -7,11 +7,12 @@
 # libyaml, PCRE2 and utf8proc. test: the same plus ucto, the reference
 # Dutch tokenizer the tokenizer is compared with, zsh, to check that the
 # zsh completion parses, valgrind, for the memcheck run, and time, with which
-# the robustness tests measure peak memory. As root it runs apt-get;
+# the robustness tests measure peak memory, and clang with libFuzzer for the
+# fuzz smoke run. As root it runs apt-get;
 # otherwise it prints the sudo line to run and exits 1.
 set -eu
 pkgs="gcc libc6-dev make cmake pkg-config libyaml-dev libpcre2-dev libutf8proc-dev"
-if [ "${1:-build}" = test ]; then pkgs="$pkgs ucto zsh valgrind time"; fi
+if [ "${1:-build}" = test ]; then pkgs="$pkgs ucto zsh valgrind time clang libclang-rt-14-dev"; fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "deps.sh: not a Debian/Ubuntu system; install these (or their" \

@@ -2,6 +2,7 @@
 # fuzz.sh: builds one libFuzzer target of tests/fuzz/ and runs it.
 #
 #   tools/fuzz.sh TARGET MINUTES [JOBS]
+#   tools/fuzz.sh --probe      (exit 0 when clang and libFuzzer link)
 #
 # TARGET is codebook, transcript, tokenize or apply (tests/fuzz/fuzz_TARGET.c).
 # The library sources and the target are compiled with clang
@@ -27,6 +28,8 @@ usage() {
   echo "TARGET: codebook transcript tokenize apply" >&2
   exit 2
 }
+probe=no
+if [ "${1:-}" = --probe ]; then probe=yes; set -- tokenize 0; fi
 if [ $# -lt 2 ] || [ $# -gt 3 ]; then usage; fi
 target=$1 minutes=$2 jobs=${3:-1}
 case $target in
@@ -52,13 +55,14 @@ if ! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)
        "(Debian: apt-get install libclang-rt-14-dev)" >&2
   exit 1
 fi
+[ $probe = yes ] && exit 0
 
 version=$(sed -n 's/^project(qcode VERSION \([0-9.]*\).*/\1/p' \
   "$root/CMakeLists.txt")
 sed "s/@PROJECT_VERSION@/$version/" "$root/src/qc_version.h.in" \
   >"$build/generated/qc_version.h"
 
-flags="-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer
+flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I$root/include -I$root/src -I$build/generated
   $(pkg-config --cflags yaml-0.1 libpcre2-8 libutf8proc)"
