@@ -124,6 +124,12 @@ static qc_status add_word_parts(qc_codebook *cb, qc_rule *r, const char *src,
   return QC_OK;
 }
 
+static void free_strings(char **v, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(v[i]);
+  free(v);
+}
+
 static qc_status compile_regex(qc_codebook *cb, qc_rule *r, qc_error *err) {
   /* The text is folded before matching, so the pattern gets the same
    * folding except case (left to PCRE2_CASELESS, since folding the pattern
@@ -136,16 +142,23 @@ static qc_status compile_regex(qc_codebook *cb, qc_rule *r, qc_error *err) {
   r->re = qc_regex_compile(pat, plen, cb->regex_opts, &off, msg, sizeof msg);
   char **lits;
   size_t nlits;
-  if (r->re && qc_regex_literals(pat, plen, cb->regex_opts & QC_REGEX_CASELESS,
-                                 &lits, &nlits)) {
+  bool caseless = cb->regex_opts & QC_REGEX_CASELESS;
+  bool prefix = false;
+  if (r->re && qc_regex_literals(pat, plen, caseless, true, &lits, &nlits)) {
+    r->anchored = qc_regex_compile(pat, plen, cb->regex_opts | QC_REGEX_ANCHORED,
+                                   &off, msg, sizeof msg);
+    prefix = r->anchored != NULL;
+    if (!prefix)
+      free_strings(lits, nlits);
+  }
+  if (r->re && (prefix || qc_regex_literals(pat, plen, caseless, false, &lits,
+                                            &nlits))) {
     if (!cb->prefilter)
       cb->prefilter = qc_prefilter_new();
-    for (size_t i = 0; i < nlits; i++) {
+    for (size_t i = 0; i < nlits; i++)
       qc_prefilter_add(cb->prefilter, lits[i], strlen(lits[i]),
-                       (size_t)(r - cb->rules));
-      free(lits[i]);
-    }
-    free(lits);
+                       (size_t)(r - cb->rules), prefix);
+    free_strings(lits, nlits);
     r->filtered = true;
   }
   free(pat);
@@ -323,6 +336,7 @@ void qc_codebook_free(qc_codebook *cb) {
       free(r->parts[j]);
     free(r->parts);
     qc_regex_free(r->re);
+    qc_regex_free(r->anchored);
   }
   free(cb->rules);
   for (size_t i = 0; i < cb->nnegators; i++)

@@ -27,6 +27,9 @@ typedef struct qc_rule {
   size_t nparts;
   qc_regex *re;  /* regex */
   bool filtered; /* regex: runs only when the prefilter says it can match */
+  /* regex whose every match starts with a prefilter literal: compiled
+   * anchored, tried only where such a literal starts */
+  qc_regex *anchored;
 } qc_rule;
 
 /* A codebook test: a text that must (example) or must not (counterexample)

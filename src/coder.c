@@ -37,6 +37,7 @@ struct qc_coder {
   size_t nids, ids_cap;
   bool *coded, *excluded;
   bool *candidate; /* per rule: the prefilter found one of its literals */
+  qc_prefilter_starts starts; /* where prefix literals start */
   unsigned *hits;
   qc_span *spans;
   size_t nspans, spans_cap;
@@ -69,6 +70,7 @@ void qc_coder_free(qc_coder *c) {
   free(c->coded);
   free(c->excluded);
   free(c->candidate);
+  free(c->starts.v);
   free(c->hits);
   free(c->spans);
   free(c->masks);
@@ -182,38 +184,106 @@ static void match_words(qc_coder *c) {
   }
 }
 
+static int start_cmp(const void *a, const void *b) {
+  const qc_prefilter_start *x = a, *y = b;
+  if (x->rule != y->rule)
+    return x->rule < y->rule ? -1 : 1;
+  return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static qc_status regex_failed(const qc_coder *c, const qc_rule *r,
+                              const char *msg, qc_error *err) {
+  return qc_error_set(err, QC_ERR_REGEX, c->cb->file, r->line, r->col, 0,
+                      "code '%s': regex '%s' stopped on a segment: %s",
+                      c->cb->codes[r->code].path, r->source, msg);
+}
+
+/* Every match of rule 'i' in order: each leftmost match from the end of
+ * the last one, as a plain search loop finds them. */
+static qc_status scan_regex(qc_coder *c, size_t i, qc_error *err) {
+  const qc_rule *r = &c->cb->rules[i];
+  const char *s = c->fold.out;
+  size_t len = c->fold.len, from = 0, start, end;
+  char msg[200];
+  while (from <= len) {
+    int rc = qc_regex_search(r->re, c->rx, s, len, from, &start, &end, msg,
+                             sizeof msg);
+    if (rc == QC_REGEX_NOMATCH)
+      break;
+    if (rc != QC_REGEX_MATCH)
+      return regex_failed(c, r, msg, err);
+    count_hit(c, i, qc_fold_to_orig(&c->fold, start),
+              qc_fold_to_orig_end(&c->fold, end));
+    if (r->role == QC_ROLE_EXCLUDE)
+      break;
+    /* After an empty match, step over one whole character. */
+    from = end > start ? end : end + 1;
+    while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+      from++;
+  }
+  return QC_OK;
+}
+
+/* The same matches for a rule whose matches all start where one of its
+ * prefix literals starts: a search from 'from' finds its match at the
+ * first such start at or after 'from' where an anchored match succeeds,
+ * so trying those starts in order is the same loop without the scan.
+ * 'at' holds the sorted starts. */
+static qc_status match_at_starts(qc_coder *c, size_t i,
+                                 const qc_prefilter_start *at, size_t n,
+                                 qc_error *err) {
+  const qc_rule *r = &c->cb->rules[i];
+  const char *s = c->fold.out;
+  size_t len = c->fold.len, from = 0, start, end;
+  char msg[200];
+  for (size_t k = 0; k < n; k++) {
+    if (at[k].at < from || (k > 0 && at[k].at == at[k - 1].at))
+      continue;
+    int rc = qc_regex_search(r->anchored, c->rx, s, len, at[k].at, &start,
+                             &end, msg, sizeof msg);
+    if (rc == QC_REGEX_NOMATCH)
+      continue;
+    if (rc != QC_REGEX_MATCH)
+      return regex_failed(c, r, msg, err);
+    count_hit(c, i, qc_fold_to_orig(&c->fold, start),
+              qc_fold_to_orig_end(&c->fold, end));
+    if (r->role == QC_ROLE_EXCLUDE)
+      break;
+    from = end; /* rules never match the empty string */
+  }
+  return QC_OK;
+}
+
 static qc_status match_regexes(qc_coder *c, qc_error *err) {
   const qc_codebook *cb = c->cb;
-  const char *s = c->fold.out;
-  size_t len = c->fold.len;
   bool filter = cb->prefilter && !cb->no_prefilter;
+  c->starts.n = 0;
   if (filter) {
     memset(c->candidate, 0, cb->nrules * sizeof *c->candidate);
-    qc_prefilter_scan(cb->prefilter, s, len, c->candidate);
+    qc_prefilter_scan(cb->prefilter, c->fold.out, c->fold.len, c->candidate,
+                      &c->starts);
+    if (c->starts.n > 1)
+      qsort(c->starts.v, c->starts.n, sizeof *c->starts.v, start_cmp);
   }
+  size_t k = 0; /* the starts of rule i begin at c->starts.v[k] */
   for (size_t i = 0; i < cb->nrules; i++) {
     const qc_rule *r = &cb->rules[i];
     if (r->kind != QC_RULE_REGEX || (filter && r->filtered && !c->candidate[i]))
       continue;
-    size_t from = 0, start, end;
-    char msg[200];
-    while (from <= len) {
-      int rc = qc_regex_search(r->re, c->rx, s, len, from, &start, &end, msg,
-                               sizeof msg);
-      if (rc == QC_REGEX_NOMATCH)
-        break;
-      if (rc != QC_REGEX_MATCH)
-        return qc_error_set(err, QC_ERR_REGEX, cb->file, r->line, r->col, 0,
-                            "code '%s': regex '%s' stopped on a segment: %s",
-                            cb->codes[r->code].path, r->source, msg);
-      count_hit(c, i, qc_fold_to_orig(&c->fold, start),
-                qc_fold_to_orig_end(&c->fold, end));
-      if (r->role == QC_ROLE_EXCLUDE)
-        break;
-      /* After an empty match, step over one whole character. */
-      from = end > start ? end : end + 1;
-      while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
-        from++;
+    if (filter && r->anchored) {
+      while (k < c->starts.n && c->starts.v[k].rule < i)
+        k++;
+      size_t n = 0;
+      while (k + n < c->starts.n && c->starts.v[k + n].rule == i)
+        n++;
+      /* A word run too long to search start by start: scan instead. */
+      if (n > 0 && c->starts.v[k + n - 1].at == QC_PREFILTER_SCAN)
+        QC_TRY(scan_regex(c, i, err));
+      else
+        QC_TRY(match_at_starts(c, i, c->starts.v + k, n, err));
+      k += n;
+    } else {
+      QC_TRY(scan_regex(c, i, err));
     }
   }
   return QC_OK;

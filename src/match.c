@@ -28,6 +28,8 @@ qc_regex *qc_regex_compile(const char *pat, size_t len, unsigned flags,
     opts |= PCRE2_CASELESS;
   if (flags & QC_REGEX_MULTILINE)
     opts |= PCRE2_MULTILINE;
+  if (flags & QC_REGEX_ANCHORED)
+    opts |= PCRE2_ANCHORED;
   int code;
   PCRE2_SIZE off;
   pcre2_code *re =

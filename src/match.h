@@ -12,6 +12,9 @@ typedef struct qc_regex_ctx qc_regex_ctx;
 
 #define QC_REGEX_CASELESS (1u << 0)
 #define QC_REGEX_MULTILINE (1u << 1)
+/* Matches only at the search's start offset (compiled in, so the JIT
+ * keeps it; PCRE2 ignores the JIT for a match-time PCRE2_ANCHORED). */
+#define QC_REGEX_ANCHORED (1u << 2)
 
 /* The match limit that bounds the work of one match attempt; a pattern that
  * backtracks catastrophically stops with QC_REGEX_LIMIT. */

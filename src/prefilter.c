@@ -6,7 +6,12 @@
  * (Aho and Corasick 1975, "Efficient string matching"), which finds in a
  * single pass over the folded segment which rules can match at all; only
  * those run. The analysis is conservative: any syntax it does not know
- * makes the rule run always, so the filter never changes a result. */
+ * makes the rule run always, so the filter never changes a result.
+ *
+ * Many rules also start every match with one of their literals
+ * ("\b(?:app|tablet)s?\b"): for those the automaton reports where each
+ * literal starts, and the coder tries an anchored match only there instead
+ * of scanning the whole segment. */
 #include "prefilter.h"
 #include "buf.h"
 #include "memory.h"
@@ -30,8 +35,9 @@ typedef struct litset {
 
 typedef struct parser {
   const char *p, *end;
-  bool fail; /* syntax this reader does not know: no filter */
-  bool fold; /* literals are lowercased (caseless rule) */
+  bool fail;   /* syntax this reader does not know: no filter */
+  bool fold;   /* literals are lowercased (caseless rule) */
+  bool prefix; /* looking for the literals matches start with */
   int depth;
 } parser;
 
@@ -159,6 +165,10 @@ static int parse_escape(parser *ps, char *lit, size_t *litlen) {
   }
   char c = *p;
   ps->p = p + 1;
+  if (c == 'G' && ps->prefix) { /* true only at the search's start */
+    ps->fail = true;
+    return A_ANY;
+  }
   if (strchr("bBAzZG", c))
     return A_ZERO;
   if (strchr("sSwWdDhHvVRNX", c))
@@ -372,19 +382,103 @@ static litset parse_seq(parser *ps) {
   return best;
 }
 
+/* A sequence read for its prefix: after zero-width assertions, the run of
+ * literal characters it starts with, or the prefix set of a group it starts
+ * with; 'none' when it starts with anything else. A run may follow a
+ * leading \w+ or \w* ("\w+opleiding"): the literal then carries the
+ * marker QC_PREFIX_WORDS_1 or QC_PREFIX_WORDS_0 as its first byte, since
+ * the match starts inside the word run that ends where the literal starts.
+ * The rest of the sequence is parsed only to move past it. */
+static litset prefix_seq(parser *ps) {
+  litset res = set_none();
+  bool done = false;
+  char words = 0; /* a leading \w+ or \w* was read */
+  qc_buf run = QC_BUF_INIT;
+  while (!ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
+    char lit[4];
+    size_t litlen = 0;
+    litset inner = set_none();
+    int kind;
+    const char *start = ps->p;
+    unsigned char c = (unsigned char)*ps->p;
+    if (c == '\\') {
+      kind = parse_escape(ps, lit, &litlen);
+    } else if (c == '[') {
+      skip_class(ps);
+      kind = A_ANY;
+    } else if (c == '(') {
+      kind = parse_group(ps, &inner);
+    } else if (c == '^' || c == '$') {
+      ps->p++;
+      kind = A_ZERO;
+    } else if (c == '.') {
+      ps->p++;
+      kind = A_ANY;
+    } else if (c == '*' || c == '+' || c == '?') {
+      ps->fail = true;
+      break;
+    } else {
+      size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (start + n > ps->end)
+        n = 1;
+      memcpy(lit, start, n);
+      litlen = n;
+      ps->p += n;
+      kind = A_LITERAL;
+    }
+    bool quantified;
+    const char *q = ps->p;
+    size_t min = parse_quantifier(ps, &quantified);
+    if (done || (kind == A_ZERO && !words)) {
+      set_free(&inner);
+      continue;
+    }
+    if (kind == A_LITERAL && litlen == 1 &&
+        (lit[0] == QC_PREFIX_WORDS_0 || lit[0] == QC_PREFIX_WORDS_1)) {
+      ps->fail = true; /* a marker byte in the pattern itself */
+      break;
+    }
+    if (kind == A_LITERAL && (!quantified || min >= 1)) {
+      if (!run.len && words)
+        run_put(&run, &words, 1, false);
+      run_put(&run, lit, litlen, ps->fold);
+      if (quantified) /* "ab+": matches start with "ab" */
+        done = true;
+      continue;
+    }
+    if (kind == A_ANY && !words && !run.len && q - start == 2 &&
+        start[1] == 'w' && quantified && (*q == '+' || *q == '*') &&
+        ps->p == q + 1) {
+      words = *q == '+' ? QC_PREFIX_WORDS_1 : QC_PREFIX_WORDS_0;
+      continue;
+    }
+    done = true;
+    if (run.len == 0 && !words && kind == A_GROUP && min >= 1)
+      res = inner; /* the group's own prefixes */
+    else
+      set_free(&inner);
+  }
+  if (run.len > (words ? 1u : 0u)) {
+    set_free(&res);
+    res = set_one(run.ptr, run.len);
+  }
+  free(run.ptr);
+  return res;
+}
+
 static litset parse_alt(parser *ps) {
-  litset all = parse_seq(ps);
+  litset all = ps->prefix ? prefix_seq(ps) : parse_seq(ps);
   while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
     ps->p++;
-    litset next = parse_seq(ps);
+    litset next = ps->prefix ? prefix_seq(ps) : parse_seq(ps);
     set_union(&all, &next);
   }
   return all;
 }
 
 bool qc_regex_literals(const char *pat, size_t len, bool caseless,
-                       char ***lits, size_t *n) {
-  parser ps = {pat, pat + len, false, caseless, 0};
+                       bool prefix, char ***lits, size_t *n) {
+  parser ps = {pat, pat + len, false, caseless, prefix, 0};
   litset s = parse_alt(&ps);
   if (ps.fail || ps.p != ps.end || s.none || s.n == 0 || set_score(&s) == 0) {
     set_free(&s);
@@ -395,7 +489,16 @@ bool qc_regex_literals(const char *pat, size_t len, bool caseless,
   /* The text is case-folded for a caseless rule: fold the literals the
    * same way (ASCII was lowered on the way; this covers the rest). */
   for (size_t i = 0; caseless && i < s.n; i++) {
-    char *f = qc_fold_string(s.lits[i], strlen(s.lits[i]), QC_FOLD_CASE, NULL);
+    const char *l = s.lits[i];
+    size_t mark = l[0] == QC_PREFIX_WORDS_0 || l[0] == QC_PREFIX_WORDS_1;
+    char *f = qc_fold_string(l + mark, strlen(l + mark), QC_FOLD_CASE, NULL);
+    if (mark) {
+      char *m = qc_xmalloc(strlen(f) + 2);
+      m[0] = l[0];
+      strcpy(m + 1, f);
+      free(f);
+      f = m;
+    }
     free(s.lits[i]);
     s.lits[i] = f;
   }
@@ -409,10 +512,16 @@ bool qc_regex_literals(const char *pat, size_t len, bool caseless,
 /* Aho-Corasick over bytes with a full transition table, built once per
  * codebook; a state's outputs are the rules whose literal ends there
  * (including through failure links, merged at build time). */
+typedef struct output {
+  uint32_t rule;
+  uint32_t len;  /* a prefix literal's length; 0: containment only */
+  uint32_t words; /* 0, or the marker: starts in the word run before it */
+} output;
+
 struct qc_prefilter {
   int32_t *next; /* nstates x 256 */
   size_t nstates, cap;
-  size_t **out;  /* per state: rule ids */
+  output **out;  /* per state */
   size_t *nout, *outcap;
   bool built;
 };
@@ -434,12 +543,13 @@ static size_t new_state(qc_prefilter *pf) {
   return s;
 }
 
-static void add_out(qc_prefilter *pf, size_t state, size_t id) {
+static void add_out(qc_prefilter *pf, size_t state, output o) {
   for (size_t i = 0; i < pf->nout[state]; i++)
-    if (pf->out[state][i] == id)
+    if (pf->out[state][i].rule == o.rule && pf->out[state][i].len == o.len &&
+        pf->out[state][i].words == o.words)
       return;
   QC_GROW(pf->out[state], pf->outcap[state], pf->nout[state] + 1);
-  pf->out[state][pf->nout[state]++] = id;
+  pf->out[state][pf->nout[state]++] = o;
 }
 
 qc_prefilter *qc_prefilter_new(void) {
@@ -449,7 +559,14 @@ qc_prefilter *qc_prefilter_new(void) {
 }
 
 void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len,
-                      size_t id) {
+                      size_t id, bool prefix) {
+  uint32_t words = 0;
+  if (prefix && len > 1 &&
+      (lit[0] == QC_PREFIX_WORDS_0 || lit[0] == QC_PREFIX_WORDS_1)) {
+    words = (unsigned char)lit[0];
+    lit++;
+    len--;
+  }
   size_t s = 0;
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)lit[i];
@@ -461,7 +578,7 @@ void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len,
     }
     s = (size_t)t;
   }
-  add_out(pf, s, id);
+  add_out(pf, s, (output){(uint32_t)id, prefix ? (uint32_t)len : 0, words});
 }
 
 /* Breadth-first: failure links become plain transitions, and each state
@@ -498,14 +615,54 @@ void qc_prefilter_build(qc_prefilter *pf) {
   pf->built = true;
 }
 
+static void push_start(qc_prefilter_starts *st, uint32_t rule, size_t at) {
+  QC_GROW(st->v, st->cap, st->n + 1);
+  st->v[st->n++] = (qc_prefilter_start){rule, (uint32_t)at};
+}
+
+/* A byte that can be part of a \w character: ASCII letters, digits and
+ * '_', and every byte of a non-ASCII character (a superset is safe: more
+ * starts are tried, each by an exact anchored match). */
+static bool wordish(unsigned char b) {
+  return b >= 0x80 || b == '_' || (b >= '0' && b <= '9') ||
+         ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* The starts a literal found at 'at' allows: 'at' itself, or for a literal
+ * after \w+ / \w* every character start in the word run before it. */
+static void add_starts(qc_prefilter_starts *st, const output *o,
+                       const char *text, size_t at) {
+  if (!o->words) {
+    push_start(st, o->rule, at);
+    return;
+  }
+  size_t run = at;
+  while (run > 0 && at - run <= QC_PREFIX_MAX_RUN &&
+         wordish((unsigned char)text[run - 1]))
+    run--;
+  if (at - run > QC_PREFIX_MAX_RUN) {
+    push_start(st, o->rule, QC_PREFILTER_SCAN);
+    return;
+  }
+  size_t last = o->words == (uint32_t)QC_PREFIX_WORDS_1 ? at : at + 1;
+  for (size_t p = run; p < last; p++)
+    if (((unsigned char)text[p] & 0xC0) != 0x80)
+      push_start(st, o->rule, p);
+}
+
 void qc_prefilter_scan(const qc_prefilter *pf, const char *text, size_t len,
-                       bool *hit) {
+                       bool *hit, qc_prefilter_starts *st) {
   size_t s = 0;
   const int32_t *next = pf->next;
+  st->n = 0;
   for (size_t i = 0; i < len; i++) {
     s = (size_t)next[s * 256 + (unsigned char)text[i]];
-    for (size_t k = 0; k < pf->nout[s]; k++)
-      hit[pf->out[s][k]] = true;
+    for (size_t k = 0; k < pf->nout[s]; k++) {
+      const output *o = &pf->out[s][k];
+      hit[o->rule] = true;
+      if (o->len)
+        add_starts(st, o, text, i + 1 - o->len);
+    }
   }
 }
 

@@ -5,23 +5,52 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Reads PCRE2 pattern 'pat' for a set of literals one of which every match
- * contains. Returns false when no such set is known (the rule must always
- * run); else sets '*lits' (caller frees each and the array with free()). */
+ * contains, or with 'prefix', one of which every match starts with (after
+ * zero-width assertions). Returns false when no such set is known; else
+ * sets '*lits' (caller frees each and the array with free()). */
 bool qc_regex_literals(const char *pat, size_t len, bool caseless,
-                       char ***lits, size_t *n);
+                       bool prefix, char ***lits, size_t *n);
+
+/* First byte of a prefix literal that follows a leading \w* or \w+: the
+ * match starts in the run of word characters before the literal. */
+#define QC_PREFIX_WORDS_0 '\x01'
+#define QC_PREFIX_WORDS_1 '\x02'
+
+/* The longest word run searched for the start of a \w+ / \w* match; a
+ * longer one makes the rule scan the whole segment. */
+#define QC_PREFIX_MAX_RUN 256
 
 typedef struct qc_prefilter qc_prefilter;
 
 qc_prefilter *qc_prefilter_new(void);
-/* Adds a literal that reports rule 'id'; then qc_prefilter_build once. */
-void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len, size_t id);
+/* Where a match of a rule may start: where one of its prefix literals
+ * starts, or inside the word run before it. 'at' QC_PREFILTER_SCAN asks for
+ * a scan of the whole segment instead. */
+typedef struct qc_prefilter_start {
+  uint32_t rule, at;
+} qc_prefilter_start;
+
+#define QC_PREFILTER_SCAN UINT32_MAX
+
+typedef struct qc_prefilter_starts {
+  qc_prefilter_start *v;
+  size_t n, cap;
+} qc_prefilter_starts;
+
+/* Adds a literal that reports rule 'id', with 'prefix' also where matches
+ * can start (a literal from qc_regex_literals, marker included); then
+ * qc_prefilter_build once. */
+void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len, size_t id,
+                      bool prefix);
 void qc_prefilter_build(qc_prefilter *pf);
 /* Sets hit[id] for every rule one of whose literals occurs in the text
- * ('hit' is not cleared first). */
+ * ('hit' is not cleared first) and fills 'st' (emptied first) with the
+ * starts of prefix literals, in the order their ends occur. */
 void qc_prefilter_scan(const qc_prefilter *pf, const char *text, size_t len,
-                       bool *hit);
+                       bool *hit, qc_prefilter_starts *st);
 void qc_prefilter_free(qc_prefilter *pf);
 
 #endif

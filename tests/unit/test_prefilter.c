@@ -1,4 +1,4 @@
-/* test_prefilter.c: the literal analysis of regex rules, and the promise
+/* test_prefilter.c: the literal and prefix analysis of regex rules, and the promise
  * that the prefilter never changes a coding: every segment of the sample
  * corpus coded with the default codebook gives the same codes, hits and
  * spans with and without it. */
@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The literals of 'pat' joined with '|', sorted, or "-" for none. */
-static void literals(const char *pat, bool caseless, char *out, size_t size) {
+/* The literals of 'pat' (with 'prefix': those matches start with) joined
+ * with '|', sorted, or "-" for none. */
+static void literals(const char *pat, bool caseless, bool prefix, char *out,
+                     size_t size) {
   char **l;
   size_t n;
-  if (!qc_regex_literals(pat, strlen(pat), caseless, &l, &n)) {
+  if (!qc_regex_literals(pat, strlen(pat), caseless, prefix, &l, &n)) {
     snprintf(out, size, "-");
     return;
   }
@@ -37,7 +39,14 @@ static void literals(const char *pat, bool caseless, char *out, size_t size) {
 #define LITS(t, pat, caseless, want)                                           \
   do {                                                                         \
     char got_[512];                                                            \
-    literals((pat), (caseless), got_, sizeof got_);                           \
+    literals((pat), (caseless), false, got_, sizeof got_);                    \
+    STR_EQ(t, got_, want, pat);                                                \
+  } while (0)
+
+#define PREFIXES(t, pat, want)                                                 \
+  do {                                                                         \
+    char got_[512];                                                            \
+    literals((pat), true, true, got_, sizeof got_);                           \
     STR_EQ(t, got_, want, pat);                                                \
   } while (0)
 
@@ -80,21 +89,61 @@ static void analysis(qc_test *t) {
   LITS(t, "[abc", true, "-");
 }
 
+static void prefixes(qc_test *t) {
+  PREFIXES(t, "tijdswinst", "tijdswinst");
+  PREFIXES(t, "\\bgeen\\s+tijdswinst\\b", "geen");
+  PREFIXES(t, "\\b(?:app|tablet)s?\\b", "app|tablet");
+  PREFIXES(t, "(?<!niet )(?:meer|minder) tijd", "meer|minder");
+  PREFIXES(t, "^(?=x)abc", "abc");
+  PREFIXES(t, "winst|(?:ver(?:lies|lizen))", "ver|winst");
+  PREFIXES(t, "ab+c", "ab");
+  PREFIXES(t, "(?:ab)+c", "ab");
+  PREFIXES(t, "Cliënt\\w*", "cliënt");
+  /* After a leading \w+ or \w*, the literal carries a marker: the match
+   * starts in the word run before it. */
+  PREFIXES(t, "\\w+heid", "\x02heid");
+  PREFIXES(t, "\\b(?:\\w*applicatie\\w*|app)\\b", "\x01" "applicatie|app");
+  /* Matches that can start elsewhere: no prefix set. */
+  PREFIXES(t, "\\w+\\s+heid", "-");
+  PREFIXES(t, "\\w+\\bheid", "-");
+  PREFIXES(t, "\\w{2}heid", "-");
+  PREFIXES(t, "\\x01abc", "-");
+  PREFIXES(t, "x?yz", "-");
+  PREFIXES(t, "x*yz", "-");
+  PREFIXES(t, "(?:a|)b", "-");
+  PREFIXES(t, "(?:x)?abc", "-");
+  PREFIXES(t, "[ab]cd", "-");
+  PREFIXES(t, "winst|\\d+", "-");
+  PREFIXES(t, "\\Gabc", "-"); /* true only at the search's start */
+  PREFIXES(t, "(*COMMIT)abc", "-");
+}
+
 static void automaton(qc_test *t) {
   qc_prefilter *pf = qc_prefilter_new();
-  qc_prefilter_add(pf, "he", 2, 0);
-  qc_prefilter_add(pf, "she", 3, 1);
-  qc_prefilter_add(pf, "his", 3, 2);
-  qc_prefilter_add(pf, "hers", 4, 3);
-  qc_prefilter_add(pf, "cliënt", strlen("cliënt"), 4);
+  qc_prefilter_add(pf, "he", 2, 0, false);
+  qc_prefilter_add(pf, "she", 3, 1, false);
+  qc_prefilter_add(pf, "his", 3, 2, false);
+  qc_prefilter_add(pf, "hers", 4, 3, true);
+  qc_prefilter_add(pf, "cliënt", strlen("cliënt"), 4, true);
+  qc_prefilter_add(pf, "e", 1, 4, true);
   qc_prefilter_build(pf);
   bool hit[5] = {false};
-  qc_prefilter_scan(pf, "ushers", 6, hit);
-  OK(t, hit[0] && hit[1] && !hit[2] && hit[3] && !hit[4],
+  qc_prefilter_starts st = {NULL, 0, 0};
+  qc_prefilter_scan(pf, "ushers", 6, hit, &st);
+  OK(t, hit[0] && hit[1] && !hit[2] && hit[3] && hit[4],
      "Aho and Corasick's example: ushers has he, she, hers");
+  INT_EQ(t, st.n, 2, "prefix literals found: e, hers");
+  OK(t, st.n == 2 && st.v[0].rule == 4 && st.v[0].at == 3 &&
+            st.v[1].rule == 3 && st.v[1].at == 2,
+     "starts in the order the literals end");
   memset(hit, 0, sizeof hit);
-  qc_prefilter_scan(pf, "de cliënten", strlen("de cliënten"), hit);
+  qc_prefilter_scan(pf, "de cliënten", strlen("de cliënten"), hit, &st);
   OK(t, hit[4] && !hit[0], "multi-byte literal inside a word");
+  /* d e _ c l i ë(2 bytes) n t e n: "e" at 1, cliënt at 3, "e" at 10 */
+  INT_EQ(t, st.n, 3, "three prefix starts");
+  OK(t, st.n == 3 && st.v[0].at == 1 && st.v[1].at == 3 && st.v[2].at == 10,
+     "byte offsets of the starts");
+  free(st.v);
   qc_prefilter_free(pf);
   qc_prefilter_free(NULL);
 }
@@ -134,14 +183,16 @@ static void corpus_unchanged(qc_test *t) {
     return;
   }
   without->no_prefilter = true;
-  size_t filtered = 0, regexes = 0;
+  size_t filtered = 0, regexes = 0, anchored = 0;
   for (size_t i = 0; i < with->nrules; i++)
     if (with->rules[i].kind == QC_RULE_REGEX) {
       regexes++;
       filtered += with->rules[i].filtered;
+      anchored += with->rules[i].anchored != NULL;
     }
-  fprintf(stderr, "prefilter: %zu of %zu regex rules filtered\n", filtered,
-          regexes);
+  fprintf(stderr, "prefilter: %zu of %zu regex rules filtered, %zu of them "
+          "tried only where a prefix literal starts\n", filtered, regexes,
+          anchored);
   OK(t, filtered * 2 > regexes, "most regex rules of the codebook filtered");
   const char *src = getenv("QCODE_SOURCE_DIR");
   char pattern[4096];
@@ -180,6 +231,7 @@ static void corpus_unchanged(qc_test *t) {
 int main(void) {
   qc_test t = QC_TEST_INIT;
   QC_RUN(&t, analysis);
+  QC_RUN(&t, prefixes);
   QC_RUN(&t, automaton);
   QC_RUN(&t, corpus_unchanged);
   return qc_test_finish(&t);
