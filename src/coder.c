@@ -38,6 +38,9 @@ struct qc_coder {
   bool *coded, *excluded;
   bool *candidate; /* per rule: the prefilter found one of its literals */
   qc_prefilter_starts starts; /* where prefix literals start */
+  qc_prefilter_start *sorted;  /* the starts by rule, then position */
+  size_t sorted_cap;
+  size_t *first;               /* per rule: its first start in 'sorted' */
   unsigned *hits;
   qc_span *spans;
   size_t nspans, spans_cap;
@@ -56,6 +59,7 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->excluded = qc_xcalloc(cb->ncodes, sizeof *c->excluded);
   c->hits = qc_xcalloc(cb->ncodes, sizeof *c->hits);
   c->candidate = qc_xcalloc(cb->nrules + 1, sizeof *c->candidate);
+  c->first = qc_xcalloc(cb->nrules + 2, sizeof *c->first);
   return c;
 }
 
@@ -71,6 +75,8 @@ void qc_coder_free(qc_coder *c) {
   free(c->excluded);
   free(c->candidate);
   free(c->starts.v);
+  free(c->sorted);
+  free(c->first);
   free(c->hits);
   free(c->spans);
   free(c->masks);
@@ -184,11 +190,30 @@ static void match_words(qc_coder *c) {
   }
 }
 
-static int start_cmp(const void *a, const void *b) {
-  const qc_prefilter_start *x = a, *y = b;
-  if (x->rule != y->rule)
-    return x->rule < y->rule ? -1 : 1;
-  return x->at < y->at ? -1 : x->at > y->at;
+/* Groups the starts by rule (a counting sort, which keeps their order)
+ * and sorts each rule's starts by position: they come in the order their
+ * literals end, so they are nearly sorted and insertion sort is linear. */
+static void sort_starts(qc_coder *c) {
+  size_t nr = c->cb->nrules, n = c->starts.n;
+  const qc_prefilter_start *v = c->starts.v;
+  memset(c->first, 0, (nr + 2) * sizeof *c->first);
+  for (size_t i = 0; i < n; i++)
+    c->first[v[i].rule + 2]++;
+  for (size_t r = 2; r < nr + 2; r++)
+    c->first[r] += c->first[r - 1];
+  QC_GROW(c->sorted, c->sorted_cap, n);
+  for (size_t i = 0; i < n; i++)
+    c->sorted[c->first[v[i].rule + 1]++] = v[i];
+  /* now first[r] is where rule r's starts begin, first[r + 1] their end */
+  qc_prefilter_start *w = c->sorted;
+  for (size_t r = 0; r < nr; r++)
+    for (size_t i = c->first[r] + 1; i < c->first[r + 1]; i++) {
+      qc_prefilter_start x = w[i];
+      size_t j = i;
+      for (; j > c->first[r] && w[j - 1].at > x.at; j--)
+        w[j] = w[j - 1];
+      w[j] = x;
+    }
 }
 
 static qc_status regex_failed(const qc_coder *c, const qc_rule *r,
@@ -262,26 +287,20 @@ static qc_status match_regexes(qc_coder *c, qc_error *err) {
     memset(c->candidate, 0, cb->nrules * sizeof *c->candidate);
     qc_prefilter_scan(cb->prefilter, c->fold.out, c->fold.len, c->candidate,
                       &c->starts);
-    if (c->starts.n > 1)
-      qsort(c->starts.v, c->starts.n, sizeof *c->starts.v, start_cmp);
+    sort_starts(c);
   }
-  size_t k = 0; /* the starts of rule i begin at c->starts.v[k] */
   for (size_t i = 0; i < cb->nrules; i++) {
     const qc_rule *r = &cb->rules[i];
     if (r->kind != QC_RULE_REGEX || (filter && r->filtered && !c->candidate[i]))
       continue;
     if (filter && r->anchored) {
-      while (k < c->starts.n && c->starts.v[k].rule < i)
-        k++;
-      size_t n = 0;
-      while (k + n < c->starts.n && c->starts.v[k + n].rule == i)
-        n++;
+      const qc_prefilter_start *at = c->sorted + c->first[i];
+      size_t n = c->first[i + 1] - c->first[i];
       /* A word run too long to search start by start: scan instead. */
-      if (n > 0 && c->starts.v[k + n - 1].at == QC_PREFILTER_SCAN)
+      if (n > 0 && at[n - 1].at == QC_PREFILTER_SCAN)
         QC_TRY(scan_regex(c, i, err));
       else
-        QC_TRY(match_at_starts(c, i, c->starts.v + k, n, err));
-      k += n;
+        QC_TRY(match_at_starts(c, i, at, n, err));
     } else {
       QC_TRY(scan_regex(c, i, err));
     }
