@@ -22,21 +22,31 @@ int cli_exit_for(qc_status status) {
   }
 }
 
+/* Where this thread's diagnostics go: stderr, or a worker's buffer that
+ * is printed in input order (corpus.c, --jobs). */
+static _Thread_local FILE *diag_stream;
+
+FILE *cli_diag(void) { return diag_stream ? diag_stream : stderr; }
+
+void cli_diag_to(FILE *fp) { diag_stream = fp; }
+
 int cli_report(const qc_error *err) {
+  FILE *fp = cli_diag();
   if (err->file[0] && err->line)
-    fprintf(stderr, "qcode: %s:%u:%u: error: %s\n", err->file, err->line,
+    fprintf(fp, "qcode: %s:%u:%u: error: %s\n", err->file, err->line,
             err->col ? err->col : 1, err->msg);
   else if (err->file[0])
-    fprintf(stderr, "qcode: %s: error: %s\n", err->file, err->msg);
+    fprintf(fp, "qcode: %s: error: %s\n", err->file, err->msg);
   else
-    fprintf(stderr, "qcode: error: %s\n", err->msg);
+    fprintf(fp, "qcode: error: %s\n", err->msg);
   return cli_exit_for(err->code);
 }
 
 static void vsay(const char *kind, const char *fmt, va_list ap) {
-  fprintf(stderr, "qcode: %s: ", kind);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  FILE *fp = cli_diag();
+  fprintf(fp, "qcode: %s: ", kind);
+  vfprintf(fp, fmt, ap);
+  fputc('\n', fp);
 }
 
 void cli_error(const char *fmt, ...) {

@@ -15,6 +15,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit statuses; documented in `qcode --help`, README.md and qcode(1). */
 enum {
@@ -48,6 +49,11 @@ int cmd_tokenize(int argc, char **argv);
 
 /* Maps a library status to an exit status. */
 int cli_exit_for(qc_status status);
+
+/* The stream diagnostics go to: stderr, unless this thread redirected
+ * them with cli_diag_to (NULL: back to stderr). */
+FILE *cli_diag(void);
+void cli_diag_to(FILE *fp);
 
 /* Prints "qcode: FILE:LINE:COL: error: MSG" (or without the position) and
  * returns the exit status for the error's code. */
@@ -135,6 +141,7 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
 typedef struct cli_corpus {
   const char *codebook, *meta_path, *moderators, *by, *files_from;
   bool nul_separated, progress, keep_going;
+  unsigned jobs; /* worker threads; 0 or 1: code in the calling thread */
   int failed; /* with --keep-going: exit status of the worst failed file */
   size_t nfailed;
   qc_reader_opts reader;
@@ -155,6 +162,12 @@ typedef struct cli_visitor {
    * so that what it added can be dropped (--keep-going). May be NULL. */
   void (*done)(void *ctx, bool ok);
   void *ctx;
+  /* For --jobs: a fresh context for a worker thread, and the merge of a
+   * worker's context into 'ctx' (which frees it). A visitor without them
+   * is run in one thread. Merges happen in worker order, so what a
+   * context collects must not depend on the order of files. */
+  void *(*fork)(void *ctx);
+  void (*join)(void *ctx, void *worker);
 } cli_visitor;
 
 void cli_corpus_init(cli_corpus *c, int argc);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: qcode apply -c CODEBOOK [OPTIONS] [FILE...|-]\n"
@@ -17,6 +18,9 @@ static const char usage[] =
     "group_segments, group_tokens.\n"
     "\n"
     "Options:\n" CLI_CORPUS_HELP
+    "  -j, --jobs N            code with N threads, one file at a time each\n"
+    "                          (default: the number of processors); the\n"
+    "                          table does not depend on N\n"
     "  -f, --format FORMAT     tsv (default), csv or json\n"
     "      --wide              one row per group, one column per code\n"
     "      --value VALUE       cell of a wide table: segments (default), hits,\n"
@@ -30,8 +34,12 @@ static const char usage[] =
 
 enum { OPT_WIDE = 256, OPT_VALUE };
 
+/* The most threads --jobs takes; more would only cost memory. */
+#define MAX_JOBS 256
+
 static const struct option options[] = {
     CLI_CORPUS_OPTIONS,
+    {"jobs", required_argument, NULL, 'j'},
     {"format", required_argument, NULL, 'f'},
     {"wide", no_argument, NULL, OPT_WIDE},
     {"value", required_argument, NULL, OPT_VALUE},
@@ -48,7 +56,7 @@ static int parse_args(int argc, char **argv, cli_corpus *in, qc_table_opts *t,
   int c, i;
   optind = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":c:f:o:h0k", options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":c:f:j:o:h0k", options, NULL)) != -1) {
     int taken = cli_corpus_option(in, "apply", c, optarg);
     if (taken == 1)
       continue;
@@ -56,6 +64,16 @@ static int parse_args(int argc, char **argv, cli_corpus *in, qc_table_opts *t,
       return taken;
     switch (c) {
     case 'o': *output = optarg; break;
+    case 'j': {
+      char *end;
+      unsigned long n = strtoul(optarg, &end, 10);
+      if (!*optarg || *end || n < 1 || n > MAX_JOBS || optarg[0] == '-')
+        return cli_usage_error("apply",
+                               "--jobs wants a number from 1 to %d, not '%s'",
+                               MAX_JOBS, optarg);
+      in->jobs = (unsigned)n;
+      break;
+    }
     case OPT_WIDE: t->wide = true; break;
     case 'f':
       if ((i = cli_choice(optarg, formats)) < 0)
@@ -110,9 +128,34 @@ static void end_file(void *ctx, bool ok) {
   c->file = NULL;
 }
 
+/* --jobs: each worker counts into a total of its own; the totals are sums,
+ * so adding them up in any order gives the same table. */
+static void *fork_counting(void *ctx) {
+  counting *c = ctx, *w = malloc(sizeof *w);
+  if (!w) {
+    fputs("qcode: fatal: out of memory\n", stderr);
+    abort();
+  }
+  *w = (counting){c->cb, qc_tally_new(c->cb), NULL};
+  return w;
+}
+
+static void join_counting(void *ctx, void *worker) {
+  counting *c = ctx, *w = worker;
+  qc_tally_merge(c->total, w->total);
+  qc_tally_free(w->total);
+  free(w);
+}
+
+static unsigned processors(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
 int cmd_apply(int argc, char **argv) {
   cli_corpus in;
   cli_corpus_init(&in, argc);
+  in.jobs = processors();
   qc_table_opts table = {0};
   const char *output = NULL;
   int rc = parse_args(argc, argv, &in, &table, &output);
@@ -121,7 +164,8 @@ int cmd_apply(int argc, char **argv) {
   if (rc == QC_EXIT_OK) {
     table.by = in.by;
     counting cnt = {in.cb, qc_tally_new(in.cb), NULL};
-    cli_visitor v = {start_file, count_segment, end_file, &cnt};
+    cli_visitor v = {start_file,    count_segment, end_file,
+                     &cnt,          fork_counting, join_counting};
     rc = cli_corpus_run(&in, argc - optind, argv + optind, &v);
     if (rc == QC_EXIT_OK) {
       size_t len;

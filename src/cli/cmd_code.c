@@ -110,7 +110,7 @@ int cmd_code(int argc, char **argv) {
   if (rc == QC_EXIT_OK) {
     a.table.by = in.by;
     listing l = {qc_segment_table_new(in.cb, &a.table), {0, 0}};
-    cli_visitor v = {start_file, add_segment, end_file, &l};
+    cli_visitor v = {start_file, add_segment, end_file, &l, NULL, NULL};
     rc = cli_corpus_run(&in, argc - optind, argv + optind, &v);
     size_t len;
     char *out = qc_segment_table_finish(l.st, &len);

@@ -136,7 +136,7 @@ static int run(cli_corpus *in, diff_run *d, const char *old_path, int nfiles,
   d->old_coder = qc_coder_new(d->old);
   d->cmp = qc_compare_new(d->old, in->cb);
   d->table.by = in->by;
-  cli_visitor v = {NULL, compare_segment, NULL, d};
+  cli_visitor v = {NULL, compare_segment, NULL, d, NULL, NULL};
   rc = cli_corpus_run(in, nfiles, files, &v);
   if (rc == QC_EXIT_OK && d->failed)
     rc = cli_report(&d->err);

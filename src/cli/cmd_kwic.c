@@ -138,7 +138,7 @@ static int run(cli_corpus *in, kwic_args *a, int nfiles, char **files) {
   a->kwic.color = a->kwic.aligned && !a->output &&
                   isatty(STDOUT_FILENO) && !(no_color && *no_color);
   listing l = {qc_kwic_new(in->cb, &a->kwic), {0, 0}};
-  cli_visitor v = {start_file, add_segment, end_file, &l};
+  cli_visitor v = {start_file, add_segment, end_file, &l, NULL, NULL};
   rc = cli_corpus_run(in, nfiles, files, &v);
   size_t len;
   char *out = qc_kwic_finish(l.k, &len);

@@ -3,6 +3,7 @@
  * the error report that names the segment when a regex stops. */
 #include "cli.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +91,8 @@ static bool is_moderator(const char *list, const char *speaker) {
   return false;
 }
 
-static int run_file(cli_corpus *c, const char *path, const cli_visitor *v) {
+static int run_file(cli_corpus *c, qc_coder *coder, const char *path,
+                    const cli_visitor *v, void *ctx) {
   qc_error err;
   qc_error_clear(&err);
   qc_transcript *t;
@@ -106,24 +108,24 @@ static int run_file(cli_corpus *c, const char *path, const cli_visitor *v) {
     group = "(none)";
   }
   if (v->file)
-    v->file(v->ctx, t, per_speaker ? NULL : group);
+    v->file(ctx, t, per_speaker ? NULL : group);
   const qc_segment *seg;
   const qc_coding *coding;
   qc_status s;
   while ((s = qc_transcript_next(t, &seg, &err)) == QC_OK && seg) {
     if (is_moderator(c->moderators, seg->speaker))
       continue;
-    if ((s = qc_coder_code(c->coder, seg->text, seg->len, &coding, &err)))
+    if ((s = qc_coder_code(coder, seg->text, seg->len, &coding, &err)))
       break;
     const char *g = per_speaker ? (*seg->speaker ? seg->speaker : "(none)")
                                 : group;
-    v->segment(v->ctx, t, seg, g, coding);
+    v->segment(ctx, t, seg, g, coding);
   }
   if (v->done)
-    v->done(v->ctx, s == QC_OK);
+    v->done(ctx, s == QC_OK);
   int rc = s == QC_OK ? QC_EXIT_OK : cli_report(&err);
   if (s != QC_OK && err.code == QC_ERR_REGEX && seg)
-    fprintf(stderr, "qcode: note: in segment %zu of '%s' (line %u)\n",
+    fprintf(cli_diag(), "qcode: note: in segment %zu of '%s' (line %u)\n",
             seg->index, qc_transcript_name(t), seg->line);
   qc_transcript_free(t);
   return rc;
@@ -155,6 +157,143 @@ static void progress_end(progress *p) {
     fputs("\r\033[K", stderr);
 }
 
+/* With --keep-going a file that cannot be read or is invalid is skipped
+ * and its exit status kept for the end; returns whether the run goes on. */
+static bool file_failed(cli_corpus *c, int *rc) {
+  if (*rc == QC_EXIT_OK)
+    return false;
+  if (c->keep_going && (*rc == QC_EXIT_DATA || *rc == QC_EXIT_IO)) {
+    c->nfailed++;
+    c->failed = *rc > c->failed ? *rc : c->failed;
+    *rc = QC_EXIT_OK;
+    return false;
+  }
+  return true;
+}
+
+/* ---- --jobs: files coded by worker threads ----
+ * Workers take the next file from a shared counter, each with a coder and
+ * a visitor context of its own, and write the file's diagnostics to a
+ * buffer of its own. The calling thread prints the buffers in input order,
+ * stopping at the first failure as a single thread would, then merges the
+ * workers' contexts; so output and messages do not depend on timing. */
+typedef struct pool {
+  cli_corpus *c;
+  const cli_visitor *v;
+  const char *const *paths;
+  size_t n, next, done;
+  size_t stop;   /* no file after this one starts: the first failure */
+  size_t active; /* workers still running */
+  int *rc;
+  char **diag;
+  size_t *diaglen;
+  pthread_mutex_t mu;
+  pthread_cond_t progressed;
+} pool;
+
+typedef struct worker {
+  pool *p;
+  void *ctx;
+  pthread_t thread;
+} worker;
+
+static void *work(void *arg) {
+  worker *w = arg;
+  pool *p = w->p;
+  qc_coder *coder = qc_coder_new(p->c->cb);
+  for (;;) {
+    pthread_mutex_lock(&p->mu);
+    size_t i = p->next++;
+    bool go = i < p->n && i <= p->stop;
+    pthread_mutex_unlock(&p->mu);
+    if (!go)
+      break;
+    FILE *m = open_memstream(&p->diag[i], &p->diaglen[i]);
+    cli_diag_to(m);
+    int rc = run_file(p->c, coder, p->paths[i], p->v, w->ctx);
+    cli_diag_to(NULL);
+    if (m)
+      fclose(m);
+    pthread_mutex_lock(&p->mu);
+    p->rc[i] = rc;
+    bool skipped = p->c->keep_going &&
+                   (rc == QC_EXIT_DATA || rc == QC_EXIT_IO);
+    if (rc != QC_EXIT_OK && !skipped && i < p->stop)
+      p->stop = i;
+    p->done++;
+    pthread_cond_signal(&p->progressed);
+    pthread_mutex_unlock(&p->mu);
+  }
+  qc_coder_free(coder);
+  pthread_mutex_lock(&p->mu);
+  p->active--;
+  pthread_cond_signal(&p->progressed);
+  pthread_mutex_unlock(&p->mu);
+  return NULL;
+}
+
+static int run_parallel(cli_corpus *c, const char *const *paths, size_t n,
+                        const cli_visitor *v, progress *pr) {
+  pool p = {c, v, paths, n, 0, 0, (size_t)-1, 0, NULL, NULL, NULL,
+            PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+  p.rc = calloc(n, sizeof *p.rc);
+  p.diag = calloc(n, sizeof *p.diag);
+  p.diaglen = calloc(n, sizeof *p.diaglen);
+  size_t nw = c->jobs < n ? c->jobs : n;
+  worker *w = calloc(nw, sizeof *w);
+  if (!p.rc || !p.diag || !p.diaglen || !w) {
+    fputs("qcode: fatal: out of memory\n", stderr);
+    abort();
+  }
+  size_t started = 0;
+  pthread_mutex_lock(&p.mu);
+  for (; started < nw; started++) {
+    w[started] = (worker){&p, v->fork(v->ctx), 0};
+    if (pthread_create(&w[started].thread, NULL, work, &w[started])) {
+      v->join(v->ctx, w[started].ctx);
+      break;
+    }
+    p.active++;
+  }
+  pthread_mutex_unlock(&p.mu);
+  if (started == 0) { /* no thread at all: code here */
+    p.active = 1;
+    work(&(worker){&p, v->ctx, 0});
+  }
+  pthread_mutex_lock(&p.mu);
+  while (p.active > 0) {
+    progress_step(pr, p.done, paths[p.done < n ? p.done : n - 1]);
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_nsec += 200000000L;
+    if (until.tv_nsec >= 1000000000L) {
+      until.tv_sec++;
+      until.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(&p.progressed, &p.mu, &until);
+  }
+  pthread_mutex_unlock(&p.mu);
+  for (size_t k = 0; k < started; k++) {
+    pthread_join(w[k].thread, NULL);
+    v->join(v->ctx, w[k].ctx);
+  }
+  int rc = QC_EXIT_OK;
+  for (size_t i = 0; i < n; i++) {
+    if (p.diag[i])
+      fwrite(p.diag[i], 1, p.diaglen[i], stderr);
+    rc = p.rc[i];
+    if (file_failed(c, &rc))
+      break;
+  }
+  for (size_t i = 0; i < n; i++)
+    free(p.diag[i]);
+  free(p.diag);
+  free(p.diaglen);
+  free(p.rc);
+  free(w);
+  return rc;
+}
+
 int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
                    const cli_visitor *v) {
   char **listed = NULL;
@@ -164,27 +303,32 @@ int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
     if (rc != QC_EXIT_OK)
       return rc;
   }
-  progress p = {c->progress && isatty(STDERR_FILENO), false, now(),
-                (size_t)nfiles + nlisted};
+  size_t n = (size_t)nfiles + nlisted;
+  const char **paths = calloc(n + 1, sizeof *paths);
+  if (!paths) {
+    fputs("qcode: fatal: out of memory\n", stderr);
+    abort();
+  }
+  for (size_t i = 0; i < n; i++)
+    paths[i] = i < (size_t)nfiles ? files[i] : listed[i - (size_t)nfiles];
+  if (n == 0 && !c->files_from)
+    paths[n++] = "-";
+  progress p = {c->progress && isatty(STDERR_FILENO), false, now(), n};
   int rc = QC_EXIT_OK;
-  if (nfiles == 0 && !c->files_from)
-    rc = run_file(c, "-", v);
-  for (size_t i = 0; i < p.total && rc == QC_EXIT_OK; i++) {
-    const char *f = i < (size_t)nfiles ? files[i] : listed[i - (size_t)nfiles];
-    progress_step(&p, i, f);
-    rc = run_file(c, f, v);
-    /* A file that cannot be read or is invalid is skipped; its exit
-     * status is kept for the end. */
-    if (c->keep_going && (rc == QC_EXIT_DATA || rc == QC_EXIT_IO)) {
-      c->nfailed++;
-      c->failed = rc > c->failed ? rc : c->failed;
-      rc = QC_EXIT_OK;
+  if (c->jobs > 1 && n > 1 && v->fork && v->join) {
+    rc = run_parallel(c, paths, n, v, &p);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      progress_step(&p, i, paths[i]);
+      rc = run_file(c, c->coder, paths[i], v, v->ctx);
+      if (file_failed(c, &rc))
+        break;
     }
   }
   progress_end(&p);
   if (c->nfailed)
-    cli_warning("%zu of %zu files failed and were left out", c->nfailed,
-                p.total);
+    cli_warning("%zu of %zu files failed and were left out", c->nfailed, n);
+  free(paths);
   cli_free_list(listed, nlisted);
   return rc;
 }
