@@ -251,6 +251,21 @@ const char *qc_codebook_code_label(const qc_codebook *cb, size_t i);
 /** Index of the parent of code i, or (size_t)-1 for a top-level code. */
 size_t qc_codebook_code_parent(const qc_codebook *cb, size_t i);
 
+/** A rule of a codebook, as `qcode codes --rules` lists it. */
+typedef struct qc_rule_info {
+  size_t code;         /* the code it belongs to */
+  const char *kind;    /* "word", "phrase" or "regex" */
+  const char *role;    /* "hit", "exclude" or "mask" */
+  const char *pattern; /* as written in the codebook; borrowed */
+  unsigned line;       /* its line in the codebook */
+} qc_rule_info;
+
+/** Number of rules; rules are numbered in codebook order. */
+size_t qc_codebook_rule_count(const qc_codebook *cb);
+
+/** Describes rule i. */
+void qc_codebook_rule(const qc_codebook *cb, size_t i, qc_rule_info *out);
+
 /** A fingerprint of everything that decides the coding (settings, code
  * paths, rules; not labels, descriptions or examples): "fnv1a64:" and 16
  * hex digits of the 64-bit FNV-1a hash of a canonical text form. Tables

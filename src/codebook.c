@@ -354,6 +354,16 @@ void qc_codebook_free(qc_codebook *cb) {
   free(cb);
 }
 
+size_t qc_codebook_rule_count(const qc_codebook *cb) { return cb->nrules; }
+
+void qc_codebook_rule(const qc_codebook *cb, size_t i, qc_rule_info *out) {
+  static const char *const kinds[] = {"word", "phrase", "regex"};
+  static const char *const roles[] = {"hit", "exclude", "mask"};
+  const qc_rule *r = &cb->rules[i];
+  *out = (qc_rule_info){r->code, kinds[r->kind], roles[r->role], r->source,
+                        r->line};
+}
+
 size_t qc_codebook_code_count(const qc_codebook *cb) { return cb->ncodes; }
 
 const char *qc_codebook_code_path(const qc_codebook *cb, size_t i) {
