@@ -37,10 +37,18 @@ struct qc_coder {
   size_t nids, ids_cap;
   bool *coded, *excluded;
   bool *candidate; /* per rule: the prefilter found one of its literals */
-  qc_prefilter_starts starts; /* where prefix literals start */
-  qc_prefilter_start *sorted;  /* the starts by rule, then position */
-  size_t sorted_cap;
-  size_t *first;               /* per rule: its first start in 'sorted' */
+  qc_prefilter_found found; /* rules the prefilter let through, and starts */
+  size_t *regex_all, nregex_all;   /* the regex rules, in order */
+  size_t *regex_always, nregex_always; /* those the prefilter cannot skip */
+  uint32_t *todo;                  /* the regex rules to run on a segment */
+  size_t todo_cap;
+  /* the starts of each rule as a chain through 'found', built per segment;
+   * a rule's head is valid when its stamp is the segment's epoch */
+  uint32_t *head, *tail, *stamp, *chain;
+  size_t chain_cap;
+  uint32_t epoch;
+  qc_prefilter_start *at; /* one rule's starts, sorted */
+  size_t at_cap;
   unsigned *hits;
   qc_span *spans;
   size_t nspans, spans_cap;
@@ -59,7 +67,17 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->excluded = qc_xcalloc(cb->ncodes, sizeof *c->excluded);
   c->hits = qc_xcalloc(cb->ncodes, sizeof *c->hits);
   c->candidate = qc_xcalloc(cb->nrules + 1, sizeof *c->candidate);
-  c->first = qc_xcalloc(cb->nrules + 2, sizeof *c->first);
+  c->head = qc_xcalloc(cb->nrules + 1, sizeof *c->head);
+  c->tail = qc_xcalloc(cb->nrules + 1, sizeof *c->tail);
+  c->stamp = qc_xcalloc(cb->nrules + 1, sizeof *c->stamp);
+  c->regex_all = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_all);
+  c->regex_always = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_always);
+  for (size_t i = 0; i < cb->nrules; i++)
+    if (cb->rules[i].kind == QC_RULE_REGEX) {
+      c->regex_all[c->nregex_all++] = i;
+      if (!cb->rules[i].filtered)
+        c->regex_always[c->nregex_always++] = i;
+    }
   return c;
 }
 
@@ -74,9 +92,16 @@ void qc_coder_free(qc_coder *c) {
   free(c->coded);
   free(c->excluded);
   free(c->candidate);
-  free(c->starts.v);
-  free(c->sorted);
-  free(c->first);
+  free(c->found.v);
+  free(c->found.rules);
+  free(c->regex_all);
+  free(c->regex_always);
+  free(c->todo);
+  free(c->head);
+  free(c->tail);
+  free(c->stamp);
+  free(c->chain);
+  free(c->at);
   free(c->hits);
   free(c->spans);
   free(c->masks);
@@ -190,30 +215,64 @@ static void match_words(qc_coder *c) {
   }
 }
 
-/* Groups the starts by rule (a counting sort, which keeps their order)
- * and sorts each rule's starts by position: they come in the order their
- * literals end, so they are nearly sorted and insertion sort is linear. */
-static void sort_starts(qc_coder *c) {
-  size_t nr = c->cb->nrules, n = c->starts.n;
-  const qc_prefilter_start *v = c->starts.v;
-  memset(c->first, 0, (nr + 2) * sizeof *c->first);
-  for (size_t i = 0; i < n; i++)
-    c->first[v[i].rule + 2]++;
-  for (size_t r = 2; r < nr + 2; r++)
-    c->first[r] += c->first[r - 1];
-  QC_GROW(c->sorted, c->sorted_cap, n);
-  for (size_t i = 0; i < n; i++)
-    c->sorted[c->first[v[i].rule + 1]++] = v[i];
-  /* now first[r] is where rule r's starts begin, first[r + 1] their end */
-  qc_prefilter_start *w = c->sorted;
-  for (size_t r = 0; r < nr; r++)
-    for (size_t i = c->first[r] + 1; i < c->first[r + 1]; i++) {
-      qc_prefilter_start x = w[i];
-      size_t j = i;
-      for (; j > c->first[r] && w[j - 1].at > x.at; j--)
-        w[j] = w[j - 1];
-      w[j] = x;
+static int rule_cmp(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The regex rules to run on the segment, in codebook order (so that the
+ * first rule to fail is the one reported): those the prefilter let
+ * through and those it cannot skip. Clears their candidate flags. */
+static size_t regex_todo(qc_coder *c) {
+  const qc_prefilter_found *f = &c->found;
+  size_t n = f->nrules + c->nregex_always;
+  QC_GROW(c->todo, c->todo_cap, n + 1);
+  for (size_t i = 0; i < f->nrules; i++) {
+    c->todo[i] = f->rules[i];
+    c->candidate[f->rules[i]] = false;
+  }
+  for (size_t i = 0; i < c->nregex_always; i++)
+    c->todo[f->nrules + i] = (uint32_t)c->regex_always[i];
+  qsort(c->todo, n, sizeof *c->todo, rule_cmp);
+  return n;
+}
+
+/* Links the starts of each rule into a chain, in the order found. */
+static void chain_starts(qc_coder *c) {
+  const qc_prefilter_found *f = &c->found;
+  if (++c->epoch == 0) { /* wrapped: old stamps could look current */
+    memset(c->stamp, 0, c->cb->nrules * sizeof *c->stamp);
+    c->epoch = 1;
+  }
+  QC_GROW(c->chain, c->chain_cap, f->n + 1);
+  for (size_t k = 0; k < f->n; k++) {
+    uint32_t r = f->v[k].rule;
+    if (c->stamp[r] != c->epoch) {
+      c->stamp[r] = c->epoch;
+      c->head[r] = (uint32_t)k;
+    } else {
+      c->chain[c->tail[r]] = (uint32_t)k;
     }
+    c->tail[r] = (uint32_t)k;
+    c->chain[k] = UINT32_MAX;
+  }
+}
+
+/* The starts of rule r sorted by position into c->at: they come in the
+ * order their literals end, nearly sorted, so insertion sort is linear. */
+static size_t rule_starts(qc_coder *c, uint32_t r) {
+  size_t n = 0;
+  if (c->stamp[r] != c->epoch)
+    return 0;
+  for (uint32_t k = c->head[r]; k != UINT32_MAX; k = c->chain[k]) {
+    QC_GROW(c->at, c->at_cap, n + 1);
+    qc_prefilter_start x = c->found.v[k];
+    size_t j = n++;
+    for (; j > 0 && c->at[j - 1].at > x.at; j--)
+      c->at[j] = c->at[j - 1];
+    c->at[j] = x;
+  }
+  return n;
 }
 
 static qc_status regex_failed(const qc_coder *c, const qc_rule *r,
@@ -281,26 +340,24 @@ static qc_status match_at_starts(qc_coder *c, size_t i,
 
 static qc_status match_regexes(qc_coder *c, qc_error *err) {
   const qc_codebook *cb = c->cb;
-  bool filter = cb->prefilter && !cb->no_prefilter;
-  c->starts.n = 0;
-  if (filter) {
-    memset(c->candidate, 0, cb->nrules * sizeof *c->candidate);
-    qc_prefilter_scan(cb->prefilter, c->fold.out, c->fold.len, c->candidate,
-                      &c->starts);
-    sort_starts(c);
+  if (!cb->prefilter || cb->no_prefilter) {
+    for (size_t i = 0; i < c->nregex_all; i++)
+      QC_TRY(scan_regex(c, c->regex_all[i], err));
+    return QC_OK;
   }
-  for (size_t i = 0; i < cb->nrules; i++) {
-    const qc_rule *r = &cb->rules[i];
-    if (r->kind != QC_RULE_REGEX || (filter && r->filtered && !c->candidate[i]))
-      continue;
-    if (filter && r->anchored) {
-      const qc_prefilter_start *at = c->sorted + c->first[i];
-      size_t n = c->first[i + 1] - c->first[i];
+  qc_prefilter_scan(cb->prefilter, c->fold.out, c->fold.len, c->candidate,
+                    &c->found);
+  chain_starts(c);
+  size_t n = regex_todo(c);
+  for (size_t t = 0; t < n; t++) {
+    uint32_t i = c->todo[t];
+    if (cb->rules[i].anchored) {
+      size_t m = rule_starts(c, i);
       /* A word run too long to search start by start: scan instead. */
-      if (n > 0 && at[n - 1].at == QC_PREFILTER_SCAN)
+      if (m > 0 && c->at[m - 1].at == QC_PREFILTER_SCAN)
         QC_TRY(scan_regex(c, i, err));
       else
-        QC_TRY(match_at_starts(c, i, at, n, err));
+        QC_TRY(match_at_starts(c, i, c->at, m, err));
     } else {
       QC_TRY(scan_regex(c, i, err));
     }

@@ -615,7 +615,7 @@ void qc_prefilter_build(qc_prefilter *pf) {
   pf->built = true;
 }
 
-static void push_start(qc_prefilter_starts *st, uint32_t rule, size_t at) {
+static void push_start(qc_prefilter_found *st, uint32_t rule, size_t at) {
   QC_GROW(st->v, st->cap, st->n + 1);
   st->v[st->n++] = (qc_prefilter_start){rule, (uint32_t)at};
 }
@@ -630,7 +630,7 @@ static bool wordish(unsigned char b) {
 
 /* The starts a literal found at 'at' allows: 'at' itself, or for a literal
  * after \w+ / \w* every character start in the word run before it. */
-static void add_starts(qc_prefilter_starts *st, const output *o,
+static void add_starts(qc_prefilter_found *st, const output *o,
                        const char *text, size_t at) {
   if (!o->words) {
     push_start(st, o->rule, at);
@@ -651,15 +651,19 @@ static void add_starts(qc_prefilter_starts *st, const output *o,
 }
 
 void qc_prefilter_scan(const qc_prefilter *pf, const char *text, size_t len,
-                       bool *hit, qc_prefilter_starts *st) {
+                       bool *hit, qc_prefilter_found *st) {
   size_t s = 0;
   const int32_t *next = pf->next;
-  st->n = 0;
+  st->n = st->nrules = 0;
   for (size_t i = 0; i < len; i++) {
     s = (size_t)next[s * 256 + (unsigned char)text[i]];
     for (size_t k = 0; k < pf->nout[s]; k++) {
       const output *o = &pf->out[s][k];
-      hit[o->rule] = true;
+      if (!hit[o->rule]) {
+        hit[o->rule] = true;
+        QC_GROW(st->rules, st->rules_cap, st->nrules + 1);
+        st->rules[st->nrules++] = o->rule;
+      }
       if (o->len)
         add_starts(st, o, text, i + 1 - o->len);
     }

@@ -35,10 +35,14 @@ typedef struct qc_prefilter_start {
 
 #define QC_PREFILTER_SCAN UINT32_MAX
 
-typedef struct qc_prefilter_starts {
+/* What a scan found: the rules one of whose literals occurs (in the order
+ * first found) and the starts of prefix literals. */
+typedef struct qc_prefilter_found {
+  uint32_t *rules;
+  size_t nrules, rules_cap;
   qc_prefilter_start *v;
   size_t n, cap;
-} qc_prefilter_starts;
+} qc_prefilter_found;
 
 /* Adds a literal that reports rule 'id', with 'prefix' also where matches
  * can start (a literal from qc_regex_literals, marker included); then
@@ -46,11 +50,12 @@ typedef struct qc_prefilter_starts {
 void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len, size_t id,
                       bool prefix);
 void qc_prefilter_build(qc_prefilter *pf);
-/* Sets hit[id] for every rule one of whose literals occurs in the text
- * ('hit' is not cleared first) and fills 'st' (emptied first) with the
- * starts of prefix literals, in the order their ends occur. */
+/* Fills 'found' (emptied first) with every rule one of whose literals
+ * occurs in the text, using hit[rule] (all false on entry; the caller
+ * clears the entries of found->rules) to list each once, and with the
+ * starts of prefix literals in the order their ends occur. */
 void qc_prefilter_scan(const qc_prefilter *pf, const char *text, size_t len,
-                       bool *hit, qc_prefilter_starts *st);
+                       bool *hit, qc_prefilter_found *found);
 void qc_prefilter_free(qc_prefilter *pf);
 
 #endif

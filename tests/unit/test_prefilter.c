@@ -128,10 +128,14 @@ static void automaton(qc_test *t) {
   qc_prefilter_add(pf, "e", 1, 4, true);
   qc_prefilter_build(pf);
   bool hit[5] = {false};
-  qc_prefilter_starts st = {NULL, 0, 0};
+  qc_prefilter_found st = {0};
   qc_prefilter_scan(pf, "ushers", 6, hit, &st);
   OK(t, hit[0] && hit[1] && !hit[2] && hit[3] && hit[4],
      "Aho and Corasick's example: ushers has he, she, hers");
+  /* u s h e r s: "she" and "he" end at 3 (she first: the longer match is
+   * the state's own output), "e" too, "hers" at 5 */
+  INT_EQ(t, st.nrules, 4, "four rules listed once each");
+  OK(t, st.nrules == 4 && st.rules[3] == 3, "hers listed last");
   INT_EQ(t, st.n, 2, "prefix literals found: e, hers");
   OK(t, st.n == 2 && st.v[0].rule == 4 && st.v[0].at == 3 &&
             st.v[1].rule == 3 && st.v[1].at == 2,
@@ -144,6 +148,7 @@ static void automaton(qc_test *t) {
   OK(t, st.n == 3 && st.v[0].at == 1 && st.v[1].at == 3 && st.v[2].at == 10,
      "byte offsets of the starts");
   free(st.v);
+  free(st.rules);
   qc_prefilter_free(pf);
   qc_prefilter_free(NULL);
 }
