@@ -1,18 +1,22 @@
 #!/bin/sh
 # deps.sh: installs the Debian packages qcode needs, if any are missing.
 #
-# usage: sh tools/deps.sh build|test
+# usage: sh tools/deps.sh build|test|bench
 #
 # build: a C compiler, make, CMake, pkg-config and the -dev packages of
 # libyaml, PCRE2 and utf8proc. test: the same plus ucto, the reference
 # Dutch tokenizer the tokenizer is compared with, zsh, to check that the
 # zsh completion parses, valgrind, for the memcheck run, and time, with which
 # the robustness tests measure peak memory, and clang with libFuzzer for the
-# fuzz smoke run. As root it runs apt-get;
+# fuzz smoke run. bench: build plus what bench/run compares qcode with
+# (python3, ripgrep, ucto) and GNU time. As root it runs apt-get;
 # otherwise it prints the sudo line to run and exits 1.
 set -eu
 pkgs="gcc libc6-dev make cmake pkg-config libyaml-dev libpcre2-dev libutf8proc-dev"
-if [ "${1:-build}" = test ]; then pkgs="$pkgs ucto zsh valgrind time clang libclang-rt-14-dev"; fi
+case ${1:-build} in
+  test) pkgs="$pkgs ucto zsh valgrind time clang libclang-rt-14-dev python3" ;;
+  bench) pkgs="$pkgs python3 ripgrep ucto time" ;;
+esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "deps.sh: not a Debian/Ubuntu system; install these (or their" \
