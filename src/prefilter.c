@@ -434,7 +434,7 @@ static litset prefix_seq(parser *ps) {
       continue;
     }
     if (kind == A_LITERAL && litlen == 1 &&
-        (lit[0] == QC_PREFIX_WORDS_0 || lit[0] == QC_PREFIX_WORDS_1)) {
+        QC_PREFIX_IS_MARK(lit[0])) {
       ps->fail = true; /* a marker byte in the pattern itself */
       break;
     }
@@ -450,6 +450,12 @@ static litset prefix_seq(parser *ps) {
         start[1] == 'w' && quantified && (*q == '+' || *q == '*') &&
         ps->p == q + 1) {
       words = *q == '+' ? QC_PREFIX_WORDS_1 : QC_PREFIX_WORDS_0;
+      continue;
+    }
+    if (kind == A_ANY && words == QC_PREFIX_WORDS_1 && !run.len &&
+        q - start == 2 && start[1] == 's' && quantified &&
+        (*q == '+' || *q == '*') && ps->p == q + 1) {
+      words = *q == '+' ? QC_PREFIX_WORDS_SPACES_1 : QC_PREFIX_WORDS_SPACES_0;
       continue;
     }
     done = true;
@@ -490,7 +496,7 @@ bool qc_regex_literals(const char *pat, size_t len, bool caseless,
    * same way (ASCII was lowered on the way; this covers the rest). */
   for (size_t i = 0; caseless && i < s.n; i++) {
     const char *l = s.lits[i];
-    size_t mark = l[0] == QC_PREFIX_WORDS_0 || l[0] == QC_PREFIX_WORDS_1;
+    size_t mark = QC_PREFIX_IS_MARK(l[0]);
     char *f = qc_fold_string(l + mark, strlen(l + mark), QC_FOLD_CASE, NULL);
     if (mark) {
       char *m = qc_xmalloc(strlen(f) + 2);
@@ -562,7 +568,7 @@ void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len,
                       size_t id, bool prefix) {
   uint32_t words = 0;
   if (prefix && len > 1 &&
-      (lit[0] == QC_PREFIX_WORDS_0 || lit[0] == QC_PREFIX_WORDS_1)) {
+      QC_PREFIX_IS_MARK(lit[0])) {
     words = (unsigned char)lit[0];
     lit++;
     len--;
@@ -628,15 +634,47 @@ static bool wordish(unsigned char b) {
          ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
+/* The length of the white-space character (\s under PCRE2_UCP: \t-\r,
+ * space and the Unicode separators; NFKC folding has turned most of them
+ * into a space) that ends at text[end - 1], or 0. None of them is a \w
+ * character, which keeps the word run before them exact. */
+static size_t space_before(const char *text, size_t end) {
+  const unsigned char *t = (const unsigned char *)text;
+  if (end >= 1 && (t[end - 1] == ' ' || (t[end - 1] >= 9 && t[end - 1] <= 13)))
+    return 1;
+  if (end >= 2 && t[end - 2] == 0xC2 && (t[end - 1] == 0x85 || t[end - 1] == 0xA0))
+    return 2;
+  if (end < 3)
+    return 0;
+  unsigned a = t[end - 3], b = t[end - 2], c = t[end - 1];
+  if ((a == 0xE1 && b == 0x9A && c == 0x80) || (a == 0xE3 && b == 0x80 && c == 0x80) ||
+      (a == 0xE2 && b == 0x81 && c == 0x9F) ||
+      (a == 0xE2 && b == 0x80 &&
+       (c <= 0x8A || c == 0xA8 || c == 0xA9 || c == 0xAF)))
+    return 3;
+  return 0;
+}
+
 /* The starts a literal found at 'at' allows: 'at' itself, or for a literal
- * after \w+ / \w* every character start in the word run before it. */
+ * after \w+ / \w* every character start in the word run before it, and
+ * after \w+\s* / \w+\s+ in the word run before the white space before
+ * it. */
 static void add_starts(qc_prefilter_found *st, const output *o,
                        const char *text, size_t at) {
   if (!o->words) {
     push_start(st, o->rule, at);
     return;
   }
-  size_t run = at;
+  size_t end = at; /* where the word run must end */
+  if (o->words == (uint32_t)QC_PREFIX_WORDS_SPACES_0 ||
+      o->words == (uint32_t)QC_PREFIX_WORDS_SPACES_1) {
+    size_t n;
+    while (at - end <= QC_PREFIX_MAX_RUN && (n = space_before(text, end)))
+      end -= n;
+    if (end == at && o->words == (uint32_t)QC_PREFIX_WORDS_SPACES_1)
+      return; /* \s+ needs one */
+  }
+  size_t run = end;
   while (run > 0 && at - run <= QC_PREFIX_MAX_RUN &&
          wordish((unsigned char)text[run - 1]))
     run--;
@@ -644,7 +682,7 @@ static void add_starts(qc_prefilter_found *st, const output *o,
     push_start(st, o->rule, QC_PREFILTER_SCAN);
     return;
   }
-  size_t last = o->words == (uint32_t)QC_PREFIX_WORDS_1 ? at : at + 1;
+  size_t last = o->words == (uint32_t)QC_PREFIX_WORDS_0 ? end + 1 : end;
   for (size_t p = run; p < last; p++)
     if (((unsigned char)text[p] & 0xC0) != 0x80)
       push_start(st, o->rule, p);

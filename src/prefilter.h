@@ -14,10 +14,14 @@
 bool qc_regex_literals(const char *pat, size_t len, bool caseless,
                        bool prefix, char ***lits, size_t *n);
 
-/* First byte of a prefix literal that follows a leading \w* or \w+: the
- * match starts in the run of word characters before the literal. */
+/* First byte of a prefix literal that follows a leading \w*, \w+, \w+\s*
+ * or \w+\s+: the match starts in the run of word characters before the
+ * literal (and before the white space in front of it). */
 #define QC_PREFIX_WORDS_0 '\x01'
 #define QC_PREFIX_WORDS_1 '\x02'
+#define QC_PREFIX_WORDS_SPACES_0 '\x03'
+#define QC_PREFIX_WORDS_SPACES_1 '\x04'
+#define QC_PREFIX_IS_MARK(c) ((c) >= '\x01' && (c) <= '\x04')
 
 /* The longest word run searched for the start of a \w+ / \w* match; a
  * longer one makes the rule scan the whole segment. */

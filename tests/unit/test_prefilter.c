@@ -103,8 +103,11 @@ static void prefixes(qc_test *t) {
    * starts in the word run before it. */
   PREFIXES(t, "\\w+heid", "\x02heid");
   PREFIXES(t, "\\b(?:\\w*applicatie\\w*|app)\\b", "\x01" "applicatie|app");
+  PREFIXES(t, "\\b\\w+\\s*\\?\\s*nee", "\x03?");
+  PREFIXES(t, "\\w+\\s+heid", "\x04heid");
   /* Matches that can start elsewhere: no prefix set. */
-  PREFIXES(t, "\\w+\\s+heid", "-");
+  PREFIXES(t, "\\w*\\s+heid", "-");
+  PREFIXES(t, "\\w+\\s+\\w+heid", "-");
   PREFIXES(t, "\\w+\\bheid", "-");
   PREFIXES(t, "\\w{2}heid", "-");
   PREFIXES(t, "\\x01abc", "-");
@@ -233,11 +236,72 @@ static void corpus_unchanged(qc_test *t) {
   qc_codebook_free(without);
 }
 
+/* Texts built to probe the start positions: white space of every kind
+ * before a literal, word runs with accents, a run longer than
+ * QC_PREFIX_MAX_RUN, overlapping literals. Coded with and without the
+ * prefilter, they must give the same spans. */
+static void edge_texts(qc_test *t) {
+  static const char yaml[] =
+      "qcode: 1\nname: edge\ncodes:\n"
+      "  - id: vraag\n"
+      "    regex: ['\\b\\w+\\s*\\?\\s*(?:nee|neen)\\b']\n"
+      "  - id: sp\n"
+      "    regex: ['\\w+\\s+winst\\w*']\n"
+      "  - id: run\n"
+      "    regex: ['\\b\\w+opleiding\\w*', '\\w*app\\b']\n"
+      "  - id: opt\n"
+      "    regex: ['\\b(?:op\\s+)?(?:twee|drie)\\s+plaatsen']\n";
+  qc_codebook *with = NULL, *without = NULL;
+  qc_error err;
+  OK(t, qc_codebook_load_mem(&with, yaml, sizeof yaml - 1, "e.yaml", &err) ==
+            QC_OK, "edge codebook loads");
+  OK(t, qc_codebook_load_mem(&without, yaml, sizeof yaml - 1, "e.yaml", &err) ==
+            QC_OK, "edge codebook loads twice");
+  if (!with || !without) {
+    qc_codebook_free(with);
+    qc_codebook_free(without);
+    return;
+  }
+  without->no_prefilter = true;
+  char longrun[700];
+  memset(longrun, 'a', 600);
+  strcpy(longrun + 600, "opleiding ? nee");
+  const char *texts[] = {
+      "Werkt dat ? nee", "Werkt dat?nee", "Werkt dat\u00a0?\u2028nee",
+      "dat\u3000? neen", "café\u202f? nee", "é ? nee", "? nee", "a?nee",
+      "de tijdswinst en   winst\u2029winsten", "  winst",
+      "bijscholingsopleiding, opleiding, herOpleidingen", "webapp app apps",
+      "op twee plaatsen, op  drie plaatsen, tweeplaatsen", longrun,
+      "één ?nee ééN ? nee"};
+  qc_coder *ca = qc_coder_new(with), *cb = qc_coder_new(without);
+  size_t differ = 0, spans = 0;
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    const qc_coding *x, *y;
+    if (qc_coder_code(ca, texts[i], strlen(texts[i]), &x, NULL) != QC_OK ||
+        qc_coder_code(cb, texts[i], strlen(texts[i]), &y, NULL) != QC_OK) {
+      differ++;
+      continue;
+    }
+    spans += x->nspans;
+    if (!same_coding(with, x, y)) {
+      differ++;
+      fprintf(stderr, "prefilter changed the coding of: %s\n", texts[i]);
+    }
+  }
+  INT_EQ(t, differ, 0, "edge texts coded the same with the prefilter");
+  OK(t, spans >= 15, "the edge texts have matches to compare");
+  qc_coder_free(ca);
+  qc_coder_free(cb);
+  qc_codebook_free(with);
+  qc_codebook_free(without);
+}
+
 int main(void) {
   qc_test t = QC_TEST_INIT;
   QC_RUN(&t, analysis);
   QC_RUN(&t, prefixes);
   QC_RUN(&t, automaton);
   QC_RUN(&t, corpus_unchanged);
+  QC_RUN(&t, edge_texts);
   return qc_test_finish(&t);
 }
