@@ -438,6 +438,25 @@ static litset prefix_seq(parser *ps) {
       ps->fail = true; /* a marker byte in the pattern itself */
       break;
     }
+    if (quantified && min == 0 && !run.len && !words &&
+        (kind == A_LITERAL || kind == A_GROUP)) {
+      /* "(?:op\s+)?twee", "x*yz": a match starts with the optional atom
+       * or with what follows it. */
+      litset first = set_none();
+      if (kind == A_GROUP) {
+        first = inner;
+      } else {
+        run_put(&run, lit, litlen, ps->fold);
+        first = set_one(run.ptr, run.len);
+        run.len = 0;
+      }
+      litset rest = prefix_seq(ps);
+      set_union(&first, &rest);
+      set_free(&res);
+      res = first;
+      done = true;
+      break;
+    }
     if (kind == A_LITERAL && (!quantified || min >= 1)) {
       if (!run.len && words)
         run_put(&run, &words, 1, false);

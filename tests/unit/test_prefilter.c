@@ -111,10 +111,13 @@ static void prefixes(qc_test *t) {
   PREFIXES(t, "\\w+\\bheid", "-");
   PREFIXES(t, "\\w{2}heid", "-");
   PREFIXES(t, "\\x01abc", "-");
-  PREFIXES(t, "x?yz", "-");
-  PREFIXES(t, "x*yz", "-");
+  PREFIXES(t, "x?yz", "x|yz"); /* starts with the optional atom or after it */
+  PREFIXES(t, "x*yz", "x|yz");
+  PREFIXES(t, "\\b(?:op\\s+)?(?:twee|drie)\\s+plaatsen", "drie|op|twee");
+  PREFIXES(t, "(?:a|)?b", "-");
   PREFIXES(t, "(?:a|)b", "-");
-  PREFIXES(t, "(?:x)?abc", "-");
+  PREFIXES(t, "(?:x)?abc", "abc|x");
+  PREFIXES(t, "(?:x)?\\w+", "-");
   PREFIXES(t, "[ab]cd", "-");
   PREFIXES(t, "winst|\\d+", "-");
   PREFIXES(t, "\\Gabc", "-"); /* true only at the search's start */
