@@ -51,9 +51,21 @@ void qc_lexicon_free(qc_lexicon *lx) {
   free(lx);
 }
 
+/* Suffix keys are hashed from their last byte to their first, so that a
+ * lookup hashes all suffixes of a token in one backward pass. */
+static size_t hash_back(const char *s, size_t n) {
+  size_t h = QC_STRMAP_HASH_INIT;
+  while (n-- > 0)
+    h = QC_STRMAP_HASH_STEP(h, s[n]);
+  return h;
+}
+
 static void add_keyed(qc_lexicon *lx, qc_strmap *m, const char *key,
                       size_t len, size_t id) {
-  size_t idx = qc_strmap_put(m, key, len, lx->nlists);
+  size_t idx = m == &lx->suffix
+                   ? qc_strmap_put_hashed(m, key, len, hash_back(key, len),
+                                          lx->nlists)
+                   : qc_strmap_put(m, key, len, lx->nlists);
   if (idx == lx->nlists) {
     QC_GROW(lx->lists, lx->lists_cap, lx->nlists + 1);
     lx->lists[lx->nlists++] = (id_list){NULL, 0, 0};
@@ -107,19 +119,32 @@ void qc_lexicon_lookup(const qc_lexicon *lx, const char *tok, size_t len,
   if (qc_strmap_get(&lx->exact, tok, len, &idx))
     append_list(&lx->lists[idx], ids, n, cap);
   /* A '*' matches whole characters, so only cut at character starts. */
-  if (lx->prefix.count) {
+  /* The hash of each prefix (suffix) extends that of the one before. */
+  if (lx->prefix.count && lx->min_prefix <= len) {
     size_t hi = lx->max_prefix < len ? lx->max_prefix : len;
-    for (size_t k = lx->min_prefix; k <= hi; k++)
+    size_t h = QC_STRMAP_HASH_INIT;
+    for (size_t k = 0; k < lx->min_prefix; k++)
+      h = QC_STRMAP_HASH_STEP(h, tok[k]);
+    for (size_t k = lx->min_prefix; k <= hi; k++) {
       if ((k == len || !is_continuation((unsigned char)tok[k])) &&
-          qc_strmap_get(&lx->prefix, tok, k, &idx))
+          qc_strmap_get_hashed(&lx->prefix, tok, k, h, &idx))
         append_list(&lx->lists[idx], ids, n, cap);
+      if (k < len)
+        h = QC_STRMAP_HASH_STEP(h, tok[k]);
+    }
   }
-  if (lx->suffix.count) {
+  if (lx->suffix.count && lx->min_suffix <= len) {
     size_t hi = lx->max_suffix < len ? lx->max_suffix : len;
-    for (size_t k = lx->min_suffix; k <= hi; k++)
+    size_t h = QC_STRMAP_HASH_INIT;
+    for (size_t k = 0; k < lx->min_suffix; k++)
+      h = QC_STRMAP_HASH_STEP(h, tok[len - 1 - k]);
+    for (size_t k = lx->min_suffix; k <= hi; k++) {
       if (!is_continuation((unsigned char)tok[len - k]) &&
-          qc_strmap_get(&lx->suffix, tok + len - k, k, &idx))
+          qc_strmap_get_hashed(&lx->suffix, tok + len - k, k, h, &idx))
         append_list(&lx->lists[idx], ids, n, cap);
+      if (k < len)
+        h = QC_STRMAP_HASH_STEP(h, tok[len - 1 - k]);
+    }
   }
   for (size_t i = 0; i < lx->nglobs; i++)
     if (qc_glob_match(lx->globs[i].pat, lx->globs[i].len, tok, len)) {

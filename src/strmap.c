@@ -7,11 +7,9 @@
 #include <string.h>
 
 static size_t hash_bytes(const char *s, size_t n) {
-  size_t h = (size_t)14695981039346656037ULL; /* FNV-1a offset basis */
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= (size_t)1099511628211ULL;
-  }
+  size_t h = QC_STRMAP_HASH_INIT;
+  for (size_t i = 0; i < n; i++)
+    h = QC_STRMAP_HASH_STEP(h, s[i]);
   return h;
 }
 
@@ -29,9 +27,14 @@ static qc_strmap_entry *find_slot(const qc_strmap *m, const char *key,
 
 bool qc_strmap_get(const qc_strmap *m, const char *key, size_t len,
                    size_t *value) {
+  return qc_strmap_get_hashed(m, key, len, hash_bytes(key, len), value);
+}
+
+bool qc_strmap_get_hashed(const qc_strmap *m, const char *key, size_t len,
+                          size_t hash, size_t *value) {
   if (!m->cap)
     return false;
-  const qc_strmap_entry *e = find_slot(m, key, len, hash_bytes(key, len));
+  const qc_strmap_entry *e = find_slot(m, key, len, hash);
   if (!e->key)
     return false;
   *value = e->value;
@@ -50,9 +53,13 @@ static void rehash(qc_strmap *m, size_t cap) {
 }
 
 size_t qc_strmap_put(qc_strmap *m, const char *key, size_t len, size_t value) {
+  return qc_strmap_put_hashed(m, key, len, hash_bytes(key, len), value);
+}
+
+size_t qc_strmap_put_hashed(qc_strmap *m, const char *key, size_t len,
+                            size_t h, size_t value) {
   if ((m->count + 1) * 2 > m->cap)
     rehash(m, m->cap ? m->cap * 2 : 16);
-  size_t h = hash_bytes(key, len);
   qc_strmap_entry *e = find_slot(m, key, len, h);
   if (e->key)
     return e->value;
