@@ -392,7 +392,8 @@ static litset parse_seq(parser *ps) {
 static litset prefix_seq(parser *ps) {
   litset res = set_none();
   bool done = false;
-  char words = 0; /* a leading \w+ or \w* was read */
+  char words = 0;        /* a leading \w+ or \w* was read: its marker */
+  bool boundary = false; /* a \b before it */
   qc_buf run = QC_BUF_INIT;
   while (!ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
     char lit[4];
@@ -429,6 +430,9 @@ static litset prefix_seq(parser *ps) {
     bool quantified;
     const char *q = ps->p;
     size_t min = parse_quantifier(ps, &quantified);
+    if (!done && kind == A_ZERO && !quantified && !words && !run.len &&
+        start[0] == '\\' && start[1] == 'b')
+      boundary = true;
     if (done || (kind == A_ZERO && !words)) {
       set_free(&inner);
       continue;
@@ -468,13 +472,17 @@ static litset prefix_seq(parser *ps) {
     if (kind == A_ANY && !words && !run.len && q - start == 2 &&
         start[1] == 'w' && quantified && (*q == '+' || *q == '*') &&
         ps->p == q + 1) {
-      words = *q == '+' ? QC_PREFIX_WORDS_1 : QC_PREFIX_WORDS_0;
+      words = (char)((*q == '+' ? QC_PREFIX_WORDS_1 : QC_PREFIX_WORDS_0) |
+                     (boundary ? QC_PREFIX_BOUNDARY : 0));
       continue;
     }
-    if (kind == A_ANY && words == QC_PREFIX_WORDS_1 && !run.len &&
+    if (kind == A_ANY && QC_PREFIX_KIND(words) == QC_PREFIX_WORDS_1 &&
+        !run.len &&
         q - start == 2 && start[1] == 's' && quantified &&
         (*q == '+' || *q == '*') && ps->p == q + 1) {
-      words = *q == '+' ? QC_PREFIX_WORDS_SPACES_1 : QC_PREFIX_WORDS_SPACES_0;
+      words = (char)((*q == '+' ? QC_PREFIX_WORDS_SPACES_1
+                                : QC_PREFIX_WORDS_SPACES_0) |
+                     (words & QC_PREFIX_BOUNDARY));
       continue;
     }
     done = true;
@@ -685,12 +693,12 @@ static void add_starts(qc_prefilter_found *st, const output *o,
     return;
   }
   size_t end = at; /* where the word run must end */
-  if (o->words == (uint32_t)QC_PREFIX_WORDS_SPACES_0 ||
-      o->words == (uint32_t)QC_PREFIX_WORDS_SPACES_1) {
+  unsigned kind = QC_PREFIX_KIND(o->words);
+  if (kind == QC_PREFIX_WORDS_SPACES_0 || kind == QC_PREFIX_WORDS_SPACES_1) {
     size_t n;
     while (at - end <= QC_PREFIX_MAX_RUN && (n = space_before(text, end)))
       end -= n;
-    if (end == at && o->words == (uint32_t)QC_PREFIX_WORDS_SPACES_1)
+    if (end == at && kind == QC_PREFIX_WORDS_SPACES_1)
       return; /* \s+ needs one */
   }
   size_t run = end;
@@ -701,10 +709,16 @@ static void add_starts(qc_prefilter_found *st, const output *o,
     push_start(st, o->rule, QC_PREFILTER_SCAN);
     return;
   }
-  size_t last = o->words == (uint32_t)QC_PREFIX_WORDS_0 ? end + 1 : end;
-  for (size_t p = run; p < last; p++)
-    if (((unsigned char)text[p] & 0xC0) != 0x80)
-      push_start(st, o->rule, p);
+  size_t last = kind == QC_PREFIX_WORDS_0 ? end + 1 : end;
+  bool boundary = o->words & QC_PREFIX_BOUNDARY;
+  for (size_t p = run; p < last; p++) {
+    unsigned char b = (unsigned char)text[p];
+    if ((b & 0xC0) == 0x80)
+      continue; /* inside a character */
+    if (boundary && p > run && b < 0x80 && (unsigned char)text[p - 1] < 0x80)
+      continue; /* between two ASCII word characters: no \b */
+    push_start(st, o->rule, p);
+  }
 }
 
 void qc_prefilter_scan(const qc_prefilter *pf, const char *text, size_t len,

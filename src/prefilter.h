@@ -21,7 +21,13 @@ bool qc_regex_literals(const char *pat, size_t len, bool caseless,
 #define QC_PREFIX_WORDS_1 '\x02'
 #define QC_PREFIX_WORDS_SPACES_0 '\x03'
 #define QC_PREFIX_WORDS_SPACES_1 '\x04'
-#define QC_PREFIX_IS_MARK(c) ((c) >= '\x01' && (c) <= '\x04')
+/* Added to the marker when \b comes first: the match starts where a word
+ * does, so not between two ASCII word characters. */
+#define QC_PREFIX_BOUNDARY 0x10
+#define QC_PREFIX_KIND(c) ((unsigned char)(c) & 0x0F)
+#define QC_PREFIX_IS_MARK(c)                                                   \
+  (((unsigned char)(c) & ~QC_PREFIX_BOUNDARY) >= 1 &&                          \
+   ((unsigned char)(c) & ~QC_PREFIX_BOUNDARY) <= 4)
 
 /* The longest word run searched for the start of a \w+ / \w* match; a
  * longer one makes the rule scan the whole segment. */

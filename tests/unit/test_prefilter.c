@@ -103,7 +103,9 @@ static void prefixes(qc_test *t) {
    * starts in the word run before it. */
   PREFIXES(t, "\\w+heid", "\x02heid");
   PREFIXES(t, "\\b(?:\\w*applicatie\\w*|app)\\b", "\x01" "applicatie|app");
-  PREFIXES(t, "\\b\\w+\\s*\\?\\s*nee", "\x03?");
+  /* \b first adds QC_PREFIX_BOUNDARY (0x10) to the marker */
+  PREFIXES(t, "\\b\\w+\\s*\\?\\s*nee", "\x13?");
+  PREFIXES(t, "\\b\\w*opleiding", "\x11opleiding");
   PREFIXES(t, "\\w+\\s+heid", "\x04heid");
   /* Matches that can start elsewhere: no prefix set. */
   PREFIXES(t, "\\w*\\s+heid", "-");
@@ -274,6 +276,7 @@ static void edge_texts(qc_test *t) {
       "dat\u3000? neen", "café\u202f? nee", "é ? nee", "? nee", "a?nee",
       "de tijdswinst en   winst\u2029winsten", "  winst",
       "bijscholingsopleiding, opleiding, herOpleidingen", "webapp app apps",
+      "caféopleiding ’sopleiding €opleiding é_opleiding x\u2019opleiding",
       "op twee plaatsen, op  drie plaatsen, tweeplaatsen", longrun,
       "één ?nee ééN ? nee"};
   qc_coder *ca = qc_coder_new(with), *cb = qc_coder_new(without);
