@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "error.h"
 #include "prefilter.h"
+#include "strmap.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -122,6 +123,24 @@ static qc_status add_word_parts(qc_codebook *cb, qc_rule *r, const char *src,
                           src, r->parts[i], why);
   }
   return QC_OK;
+}
+
+/* Codes often share a pattern (a codebook that copies one code's rules
+ * into another): each rule learns the first rule with its pattern. */
+static void link_same_regexes(qc_codebook *cb) {
+  qc_strmap first = QC_STRMAP_INIT;
+  for (size_t i = 0; i < cb->nrules; i++) {
+    qc_rule *r = &cb->rules[i];
+    r->same_regex = i;
+    if (r->kind != QC_RULE_REGEX)
+      continue;
+    size_t f = qc_strmap_put(&first, r->source, strlen(r->source), i);
+    if (f != i) {
+      r->same_regex = f;
+      r->shared = cb->rules[f].shared = true;
+    }
+  }
+  qc_strmap_release(&first);
 }
 
 static void free_strings(char **v, size_t n) {
@@ -279,6 +298,7 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
     qc_lexicon_add(cb->negation, cb->negators[i], strlen(cb->negators[i]), i);
   if (cb->prefilter)
     qc_prefilter_build(cb->prefilter);
+  link_same_regexes(cb);
   make_fingerprint(cb);
   return QC_OK;
 }

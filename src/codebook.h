@@ -30,6 +30,11 @@ typedef struct qc_rule {
   /* regex whose every match starts with a prefilter literal: compiled
    * anchored, tried only where such a literal starts */
   qc_regex *anchored;
+  /* regex: the first regex rule with the same pattern (this one when it
+   * is the first), whose matches the coder finds once for all of them;
+   * 'shared' when there is more than one */
+  size_t same_regex;
+  bool shared;
 } qc_rule;
 
 /* A codebook test: a text that must (example) or must not (counterexample)

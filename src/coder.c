@@ -49,6 +49,12 @@ struct qc_coder {
   uint32_t epoch;
   qc_prefilter_start *at; /* one rule's starts, sorted */
   size_t at_cap;
+  /* matches of shared patterns (fold offsets), kept for the segment under
+   * the pattern's first rule: m[mfirst[r] .. + mcount[r]) when
+   * mstamp[r] is the epoch */
+  struct { uint32_t start, end; } *m;
+  size_t nm, m_cap;
+  uint32_t *mfirst, *mcount, *mstamp;
   unsigned *hits;
   qc_span *spans;
   size_t nspans, spans_cap;
@@ -70,6 +76,9 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->head = qc_xcalloc(cb->nrules + 1, sizeof *c->head);
   c->tail = qc_xcalloc(cb->nrules + 1, sizeof *c->tail);
   c->stamp = qc_xcalloc(cb->nrules + 1, sizeof *c->stamp);
+  c->mfirst = qc_xcalloc(cb->nrules + 1, sizeof *c->mfirst);
+  c->mcount = qc_xcalloc(cb->nrules + 1, sizeof *c->mcount);
+  c->mstamp = qc_xcalloc(cb->nrules + 1, sizeof *c->mstamp);
   c->regex_all = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_all);
   c->regex_always = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_always);
   for (size_t i = 0; i < cb->nrules; i++)
@@ -102,6 +111,10 @@ void qc_coder_free(qc_coder *c) {
   free(c->stamp);
   free(c->chain);
   free(c->at);
+  free(c->m);
+  free(c->mfirst);
+  free(c->mcount);
+  free(c->mstamp);
   free(c->hits);
   free(c->spans);
   free(c->masks);
@@ -240,10 +253,6 @@ static size_t regex_todo(qc_coder *c) {
 /* Links the starts of each rule into a chain, in the order found. */
 static void chain_starts(qc_coder *c) {
   const qc_prefilter_found *f = &c->found;
-  if (++c->epoch == 0) { /* wrapped: old stamps could look current */
-    memset(c->stamp, 0, c->cb->nrules * sizeof *c->stamp);
-    c->epoch = 1;
-  }
   QC_GROW(c->chain, c->chain_cap, f->n + 1);
   for (size_t k = 0; k < f->n; k++) {
     uint32_t r = f->v[k].rule;
@@ -284,6 +293,22 @@ static qc_status regex_failed(const qc_coder *c, const qc_rule *r,
 
 /* Every match of rule 'i' in order: each leftmost match from the end of
  * the last one, as a plain search loop finds them. */
+/* A match of rule i: counted, and for a shared pattern also kept for
+ * the other rules with it. Returns whether to look for more. */
+static bool found(qc_coder *c, size_t i, size_t start, size_t end) {
+  const qc_rule *r = &c->cb->rules[i];
+  count_hit(c, i, qc_fold_to_orig(&c->fold, start),
+            qc_fold_to_orig_end(&c->fold, end));
+  if (r->shared) {
+    QC_GROW(c->m, c->m_cap, c->nm + 1);
+    c->m[c->nm].start = (uint32_t)start;
+    c->m[c->nm++].end = (uint32_t)end;
+    c->mcount[r->same_regex]++;
+  }
+  /* one match is enough to exclude, unless others share the pattern */
+  return r->role != QC_ROLE_EXCLUDE || r->shared;
+}
+
 static qc_status scan_regex(qc_coder *c, size_t i, qc_error *err) {
   const qc_rule *r = &c->cb->rules[i];
   const char *s = c->fold.out;
@@ -296,9 +321,7 @@ static qc_status scan_regex(qc_coder *c, size_t i, qc_error *err) {
       break;
     if (rc != QC_REGEX_MATCH)
       return regex_failed(c, r, msg, err);
-    count_hit(c, i, qc_fold_to_orig(&c->fold, start),
-              qc_fold_to_orig_end(&c->fold, end));
-    if (r->role == QC_ROLE_EXCLUDE)
+    if (!found(c, i, start, end))
       break;
     /* After an empty match, step over one whole character. */
     from = end > start ? end : end + 1;
@@ -329,20 +352,53 @@ static qc_status match_at_starts(qc_coder *c, size_t i,
       continue;
     if (rc != QC_REGEX_MATCH)
       return regex_failed(c, r, msg, err);
-    count_hit(c, i, qc_fold_to_orig(&c->fold, start),
-              qc_fold_to_orig_end(&c->fold, end));
-    if (r->role == QC_ROLE_EXCLUDE)
+    if (!found(c, i, start, end))
       break;
     from = end; /* rules never match the empty string */
   }
   return QC_OK;
 }
 
+/* For a rule whose pattern an earlier rule shares and has matched on
+ * this segment: counts those matches again for rule i and returns true. */
+static bool reuse_matches(qc_coder *c, size_t i) {
+  const qc_rule *r = &c->cb->rules[i];
+  if (!r->shared)
+    return false;
+  size_t f = r->same_regex;
+  if (c->mstamp[f] != c->epoch) { /* the first of them: start the list */
+    c->mstamp[f] = c->epoch;
+    c->mfirst[f] = (uint32_t)c->nm;
+    c->mcount[f] = 0;
+    return false;
+  }
+  for (uint32_t k = 0; k < c->mcount[f]; k++) {
+    const size_t start = c->m[c->mfirst[f] + k].start;
+    count_hit(c, i, qc_fold_to_orig(&c->fold, start),
+              qc_fold_to_orig_end(&c->fold, c->m[c->mfirst[f] + k].end));
+    if (r->role == QC_ROLE_EXCLUDE)
+      break;
+  }
+  return true;
+}
+
+/* With r->shared, found() appends to the list reuse_matches started; the
+ * list must not be appended to by a later rule, so it only grows while
+ * its first rule runs. */
 static qc_status match_regexes(qc_coder *c, qc_error *err) {
   const qc_codebook *cb = c->cb;
+  c->nm = 0;
+  if (++c->epoch == 0) { /* wrapped: old stamps could look current */
+    memset(c->stamp, 0, cb->nrules * sizeof *c->stamp);
+    memset(c->mstamp, 0, cb->nrules * sizeof *c->mstamp);
+    c->epoch = 1;
+  }
   if (!cb->prefilter || cb->no_prefilter) {
-    for (size_t i = 0; i < c->nregex_all; i++)
-      QC_TRY(scan_regex(c, c->regex_all[i], err));
+    for (size_t k = 0; k < c->nregex_all; k++) {
+      size_t i = c->regex_all[k];
+      if (!reuse_matches(c, i))
+        QC_TRY(scan_regex(c, i, err));
+    }
     return QC_OK;
   }
   qc_prefilter_scan(cb->prefilter, c->fold.out, c->fold.len, c->candidate,
@@ -351,6 +407,8 @@ static qc_status match_regexes(qc_coder *c, qc_error *err) {
   size_t n = regex_todo(c);
   for (size_t t = 0; t < n; t++) {
     uint32_t i = c->todo[t];
+    if (reuse_matches(c, i))
+      continue;
     if (cb->rules[i].anchored) {
       size_t m = rule_starts(c, i);
       /* A word run too long to search start by start: scan instead. */
