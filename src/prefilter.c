@@ -319,6 +319,37 @@ static void run_flush(qc_buf *run, litset *best) {
   run->len = 0;
 }
 
+/* Reads one atom (without its quantifier): a literal character into 'lit',
+ * a group with its set in 'inner', or a class, escape or anchor; returns
+ * its kind. */
+static int read_atom(parser *ps, char lit[4], size_t *litlen, litset *inner) {
+  const char *start = ps->p;
+  unsigned char c = (unsigned char)*ps->p;
+  if (c == '\\')
+    return parse_escape(ps, lit, litlen);
+  if (c == '[') {
+    skip_class(ps);
+    return A_ANY;
+  }
+  if (c == '(')
+    return parse_group(ps, inner);
+  if (c == '^' || c == '$' || c == '.') {
+    ps->p++;
+    return c == '.' ? A_ANY : A_ZERO;
+  }
+  if (c == '*' || c == '+' || c == '?') {
+    ps->fail = true; /* a quantifier with nothing before it */
+    return A_ANY;
+  }
+  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (start + n > ps->end)
+    n = 1;
+  memcpy(lit, start, n);
+  *litlen = n;
+  ps->p += n;
+  return A_LITERAL;
+}
+
 /* A sequence: literal characters next to each other form one literal; the
  * best literal or group set of the sequence is its set. */
 static litset parse_seq(parser *ps) {
@@ -328,34 +359,9 @@ static litset parse_seq(parser *ps) {
     char lit[4];
     size_t litlen = 0;
     litset inner = set_none();
-    int kind;
-    const char *start = ps->p;
-    unsigned char c = (unsigned char)*ps->p;
-    if (c == '\\') {
-      kind = parse_escape(ps, lit, &litlen);
-    } else if (c == '[') {
-      skip_class(ps);
-      kind = A_ANY;
-    } else if (c == '(') {
-      kind = parse_group(ps, &inner);
-    } else if (c == '^' || c == '$') {
-      ps->p++;
-      kind = A_ZERO;
-    } else if (c == '.') {
-      ps->p++;
-      kind = A_ANY;
-    } else if (c == '*' || c == '+' || c == '?') {
-      ps->fail = true; /* a quantifier with nothing before it */
+    int kind = read_atom(ps, lit, &litlen, &inner);
+    if (ps->fail)
       break;
-    } else {
-      size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (start + n > ps->end)
-        n = 1;
-      memcpy(lit, start, n);
-      litlen = n;
-      ps->p += n;
-      kind = A_LITERAL;
-    }
     bool quantified;
     size_t min = parse_quantifier(ps, &quantified);
     if (kind == A_LITERAL && !quantified) {
@@ -399,34 +405,10 @@ static litset prefix_seq(parser *ps) {
     char lit[4];
     size_t litlen = 0;
     litset inner = set_none();
-    int kind;
     const char *start = ps->p;
-    unsigned char c = (unsigned char)*ps->p;
-    if (c == '\\') {
-      kind = parse_escape(ps, lit, &litlen);
-    } else if (c == '[') {
-      skip_class(ps);
-      kind = A_ANY;
-    } else if (c == '(') {
-      kind = parse_group(ps, &inner);
-    } else if (c == '^' || c == '$') {
-      ps->p++;
-      kind = A_ZERO;
-    } else if (c == '.') {
-      ps->p++;
-      kind = A_ANY;
-    } else if (c == '*' || c == '+' || c == '?') {
-      ps->fail = true;
+    int kind = read_atom(ps, lit, &litlen, &inner);
+    if (ps->fail)
       break;
-    } else {
-      size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (start + n > ps->end)
-        n = 1;
-      memcpy(lit, start, n);
-      litlen = n;
-      ps->p += n;
-      kind = A_LITERAL;
-    }
     bool quantified;
     const char *q = ps->p;
     size_t min = parse_quantifier(ps, &quantified);
