@@ -291,8 +291,6 @@ static qc_status regex_failed(const qc_coder *c, const qc_rule *r,
                       c->cb->codes[r->code].path, r->source, msg);
 }
 
-/* Every match of rule 'i' in order: each leftmost match from the end of
- * the last one, as a plain search loop finds them. */
 /* A match of rule i: counted, and for a shared pattern also kept for
  * the other rules with it. Returns whether to look for more. */
 static bool found(qc_coder *c, size_t i, size_t start, size_t end) {
@@ -309,6 +307,8 @@ static bool found(qc_coder *c, size_t i, size_t start, size_t end) {
   return r->role != QC_ROLE_EXCLUDE || r->shared;
 }
 
+/* Every match of rule 'i' in order: each leftmost match from the end of
+ * the last one, as a plain search loop finds them. */
 static qc_status scan_regex(qc_coder *c, size_t i, qc_error *err) {
   const qc_rule *r = &c->cb->rules[i];
   const char *s = c->fold.out;
