@@ -436,7 +436,13 @@ static litset prefix_seq(parser *ps) {
         first = set_one(run.ptr, run.len);
         run.len = 0;
       }
-      litset rest = prefix_seq(ps);
+      /* one level per optional atom: bounded like nested groups */
+      litset rest = set_none();
+      if (++ps->depth > MAX_DEPTH)
+        ps->fail = true;
+      else
+        rest = prefix_seq(ps);
+      ps->depth--;
       set_union(&first, &rest);
       set_free(&res);
       res = first;

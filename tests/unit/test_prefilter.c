@@ -117,6 +117,14 @@ static void prefixes(qc_test *t) {
   PREFIXES(t, "x*yz", "x|yz");
   PREFIXES(t, "\\b(?:op\\s+)?(?:twee|drie)\\s+plaatsen", "drie|op|twee");
   PREFIXES(t, "(?:a|)?b", "-");
+  {
+    /* ten thousand optional atoms: the reader gives up, no deep recursion */
+    static char many[20004];
+    for (int i = 0; i < 10000; i++)
+      memcpy(many + 2 * i, "a?", 2);
+    memcpy(many + 20000, "bcd", 4);
+    PREFIXES(t, many, "-");
+  }
   PREFIXES(t, "(?:a|)b", "-");
   PREFIXES(t, "(?:x)?abc", "abc|x");
   PREFIXES(t, "(?:x)?\\w+", "-");
