@@ -4,8 +4,10 @@
  * first "\n===\n" line, into a codebook and a transcript (no separator: the
  * whole rest is the codebook and a fixed text is coded). The codebook must
  * load or fail cleanly; each segment is coded, spans are checked to lie
- * inside the segment text, the codings are tallied and the tally is
- * formatted in every format, long and wide. */
+ * inside the segment text and to equal the coding without the regex
+ * prefilter (which decides where regexes are tried), the codings are
+ * tallied and the tally is formatted in every format, long and wide. */
+#include "codebook.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -74,6 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   bool by_file = opt & 0x04;
   qc_coder *coder = qc_coder_new(cb);
+  qc_coder *plain = qc_coder_new(cb); /* the same, every regex scanned */
   qc_tally *tally = qc_tally_new(cb);
   qc_segment_table_opts so = {(qc_format)((opt >> 3) & 3), "speaker",
                               (opt & 0x20) != 0, (opt & 0x20) != 0};
@@ -100,6 +103,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       continue;
     }
     FUZZ_CHECK(coding->tokens <= seg->len);
+    /* The prefilter and the anchored starts must not change the coding
+     * (a match limit may stop the slower plain scan: then no verdict). */
+    const qc_coding *scanned;
+    cb->no_prefilter = true;
+    qc_status st2 = qc_coder_code(plain, seg->text, seg->len, &scanned, &err);
+    cb->no_prefilter = false;
+    if (st2 == QC_OK) {
+      FUZZ_CHECK(scanned->nspans == coding->nspans);
+      FUZZ_CHECK(scanned->tokens == coding->tokens);
+      for (size_t i = 0; i < ncodes; i++)
+        FUZZ_CHECK(scanned->coded[i] == coding->coded[i] &&
+                   scanned->hits[i] == coding->hits[i]);
+      FUZZ_CHECK(memcmp(scanned->spans, coding->spans,
+                        coding->nspans * sizeof *coding->spans) == 0);
+    } else {
+      FUZZ_CHECK(st2 == QC_ERR_REGEX);
+    }
     for (size_t i = 0; i < coding->nspans; i++) {
       const qc_span *sp = &coding->spans[i];
       FUZZ_CHECK(sp->start <= sp->end && sp->end <= seg->len);
@@ -131,6 +151,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   qc_tally_free(tally);
   qc_coder_free(coder);
+  qc_coder_free(plain);
 done:
   qc_transcript_free(t);
   qc_codebook_free(cb);
