@@ -360,8 +360,10 @@ static litset parse_seq(parser *ps) {
     size_t litlen = 0;
     litset inner = set_none();
     int kind = read_atom(ps, lit, &litlen, &inner);
-    if (ps->fail)
+    if (ps->fail) {
+      set_free(&inner); /* a group may hold a set though it failed inside */
       break;
+    }
     bool quantified;
     size_t min = parse_quantifier(ps, &quantified);
     if (kind == A_LITERAL && !quantified) {
@@ -407,8 +409,10 @@ static litset prefix_seq(parser *ps) {
     litset inner = set_none();
     const char *start = ps->p;
     int kind = read_atom(ps, lit, &litlen, &inner);
-    if (ps->fail)
+    if (ps->fail) {
+      set_free(&inner); /* a group may hold a set though it failed inside */
       break;
+    }
     bool quantified;
     const char *q = ps->p;
     size_t min = parse_quantifier(ps, &quantified);
