@@ -12,6 +12,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+void *cli_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p) {
+    fputs("qcode: fatal: out of memory\n", stderr);
+    abort();
+  }
+  return p;
+}
+
 int cli_exit_for(qc_status status) {
   switch (status) {
   case QC_OK: return QC_EXIT_OK;

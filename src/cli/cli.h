@@ -47,6 +47,9 @@ int cmd_kwic(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
+/* calloc that ends qcode on failure, as the library's allocations do. */
+void *cli_xcalloc(size_t n, size_t size);
+
 /* Maps a library status to an exit status. */
 int cli_exit_for(qc_status status);
 

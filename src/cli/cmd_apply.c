@@ -131,11 +131,7 @@ static void end_file(void *ctx, bool ok) {
 /* --jobs: each worker counts into a total of its own; the totals are sums,
  * so adding them up in any order gives the same table. */
 static void *fork_counting(void *ctx) {
-  counting *c = ctx, *w = malloc(sizeof *w);
-  if (!w) {
-    fputs("qcode: fatal: out of memory\n", stderr);
-    abort();
-  }
+  counting *c = ctx, *w = cli_xcalloc(1, sizeof *w);
   *w = (counting){c->cb, qc_tally_new(c->cb), NULL};
   return w;
 }

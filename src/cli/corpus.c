@@ -17,11 +17,7 @@ void cli_corpus_init(cli_corpus *c, int argc) {
   memset(c, 0, sizeof *c);
   c->by = "subsector";
   c->moderators = QC_DEFAULT_MODERATORS;
-  c->sets = calloc((size_t)argc + 1, sizeof *c->sets);
-  if (!c->sets) { /* the library's allocations abort the same way */
-    fputs("qcode: fatal: out of memory\n", stderr);
-    abort();
-  }
+  c->sets = cli_xcalloc((size_t)argc + 1, sizeof *c->sets);
 }
 
 int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
@@ -236,15 +232,11 @@ static int run_parallel(cli_corpus *c, const char *const *paths, size_t n,
                         const cli_visitor *v, progress *pr) {
   pool p = {c, v, paths, n, 0, 0, (size_t)-1, 0, NULL, NULL, NULL,
             PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
-  p.rc = calloc(n, sizeof *p.rc);
-  p.diag = calloc(n, sizeof *p.diag);
-  p.diaglen = calloc(n, sizeof *p.diaglen);
+  p.rc = cli_xcalloc(n, sizeof *p.rc);
+  p.diag = cli_xcalloc(n, sizeof *p.diag);
+  p.diaglen = cli_xcalloc(n, sizeof *p.diaglen);
   size_t nw = c->jobs < n ? c->jobs : n;
-  worker *w = calloc(nw, sizeof *w);
-  if (!p.rc || !p.diag || !p.diaglen || !w) {
-    fputs("qcode: fatal: out of memory\n", stderr);
-    abort();
-  }
+  worker *w = cli_xcalloc(nw, sizeof *w);
   size_t started = 0;
   pthread_mutex_lock(&p.mu);
   for (; started < nw; started++) {
@@ -304,11 +296,7 @@ int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
       return rc;
   }
   size_t n = (size_t)nfiles + nlisted;
-  const char **paths = calloc(n + 1, sizeof *paths);
-  if (!paths) {
-    fputs("qcode: fatal: out of memory\n", stderr);
-    abort();
-  }
+  const char **paths = cli_xcalloc(n + 1, sizeof *paths);
   for (size_t i = 0; i < n; i++)
     paths[i] = i < (size_t)nfiles ? files[i] : listed[i - (size_t)nfiles];
   if (n == 0 && !c->files_from)
