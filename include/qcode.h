@@ -400,6 +400,7 @@ typedef struct qc_agree_opts {
   qc_missing missing;
   const char *const *codes; /* NULL: every code either file uses */
   size_t ncodes;
+  bool disagreements; /* list the differing segments, not the statistics */
 } qc_agree_opts;
 
 /** Compares coding A (the coder under test, e.g. qcode) with coding B (the
@@ -408,7 +409,10 @@ typedef struct qc_agree_opts {
  * an empty code lists a segment coded with nothing). Per code, with the
  * code present or absent in each segment: percent agreement, Cohen's kappa,
  * Krippendorff's alpha (nominal), and precision, recall and F1 of A against
- * B; then the macro averages. Returns the table (caller frees with free()).
+ * B; then the macro averages. With 'disagreements', instead one row per
+ * segment and code where the two differ: file, segment, code, a, b (1 or
+ * 0), and segment_text when either table has that column; segments sorted
+ * by file and then by number. Returns the table (caller frees with free()).
  * Errors: QC_ERR_IO, QC_ERR_UTF8, QC_ERR_DATA (missing column, segments in
  * one file only). */
 qc_status qc_agree(const char *path_a, const char *path_b,

@@ -215,6 +215,119 @@ static int by_string(const void *x, const void *y) {
   return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+static bool all_digits(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+  return n > 0;
+}
+
+/* Segment keys ("file TAB segment") by file, then by segment number
+ * (numbers of any length, compared as numbers; other labels as text). */
+static int by_segment(const void *x, const void *y) {
+  const qc_strmap_entry *p = *(const qc_strmap_entry *const *)x;
+  const qc_strmap_entry *q = *(const qc_strmap_entry *const *)y;
+  const char *tp = memchr(p->key, '\t', p->len);
+  const char *tq = memchr(q->key, '\t', q->len);
+  size_t fp = (size_t)(tp - p->key), fq = (size_t)(tq - q->key);
+  int c = memcmp(p->key, q->key, fp < fq ? fp : fq);
+  if (c || fp != fq)
+    return c ? c : (fp < fq ? -1 : 1);
+  const char *sp = tp + 1, *sq = tq + 1;
+  size_t np = p->len - fp - 1, nq = q->len - fq - 1;
+  if (all_digits(sp, np) && all_digits(sq, nq)) {
+    while (np > 1 && *sp == '0')
+      sp++, np--;
+    while (nq > 1 && *sq == '0')
+      sq++, nq--;
+    if (np != nq)
+      return np < nq ? -1 : 1;
+  }
+  c = memcmp(sp, sq, np < nq ? np : nq);
+  return c ? c : (np < nq ? -1 : np > nq);
+}
+
+/* The rows where A and B differ: for each segment of either coding, in
+ * order, each listed code that one coding has and the other has not. */
+static void list_disagreements(const coding *a, const coding *b,
+                               const char *const *codes, size_t ncodes,
+                               qc_format format, qc_buf *buf) {
+  size_t text_a = qc_delim_column(&a->table, "segment_text");
+  size_t text_b = qc_delim_column(&b->table, "segment_text");
+  bool text = text_a != (size_t)-1 || text_b != (size_t)-1;
+  const qc_strmap_entry **segs =
+      qc_xmalloc((a->segments.count + b->segments.count + 1) * sizeof *segs);
+  size_t n = 0, v;
+  for (size_t i = 0; i < a->segments.cap; i++)
+    if (a->segments.slots[i].key)
+      segs[n++] = &a->segments.slots[i];
+  for (size_t i = 0; i < b->segments.cap; i++) {
+    const qc_strmap_entry *e = &b->segments.slots[i];
+    if (e->key && !qc_strmap_get(&a->segments, e->key, e->len, &v))
+      segs[n++] = e;
+  }
+  qsort(segs, n, sizeof *segs, by_segment);
+  const char *cols[] = {"file", "segment", "code", "a", "b", "segment_text"};
+  qc_table t;
+  qc_table_begin(&t, buf, format, cols, text ? 6 : 5);
+  char key[4200], file[4200];
+  for (size_t i = 0; i < n; i++) {
+    const qc_strmap_entry *e = segs[i];
+    const char *tab = memchr(e->key, '\t', e->len);
+    for (size_t k = 0; k < ncodes; k++) {
+      bool x = has_pair(a, e->key, e->len, codes[k], key, sizeof key);
+      bool y = has_pair(b, e->key, e->len, codes[k], key, sizeof key);
+      if (x == y)
+        continue;
+      snprintf(file, sizeof file, "%.*s", (int)(tab - e->key), e->key);
+      qc_table_str(&t, file);
+      size_t seglen = e->len - (size_t)(tab + 1 - e->key);
+      if (all_digits(tab + 1, seglen) && seglen <= 18)
+        qc_table_uint(&t, strtoull(tab + 1, NULL, 10)); /* a number in JSON */
+      else
+        qc_table_str(&t, tab + 1);
+      qc_table_str(&t, codes[k]);
+      qc_table_uint(&t, x);
+      qc_table_uint(&t, y);
+      if (text) {
+        const char *s = "";
+        if (text_a != (size_t)-1 &&
+            qc_strmap_get(&a->segments, e->key, e->len, &v))
+          s = a->table.rows[v][text_a];
+        else if (text_b != (size_t)-1 &&
+                 qc_strmap_get(&b->segments, e->key, e->len, &v))
+          s = b->table.rows[v][text_b];
+        qc_table_str(&t, s);
+      }
+      qc_table_end_row(&t);
+    }
+  }
+  qc_table_end(&t);
+  free(segs);
+}
+
+/* The statistics of each listed code, then the macro row. */
+static void stats_table(const coding *a, const coding *b,
+                        const char *const *codes, size_t ncodes,
+                        qc_format format, qc_buf *buf) {
+  const char *cols[] = {"code",      "segments",  "a_coded", "b_coded",
+                        "both",      "agreement", "kappa",   "alpha",
+                        "precision", "recall",    "f1"};
+  qc_table t;
+  qc_table_begin(&t, buf, format, cols, 11);
+  macro m = {{0}, {0}};
+  for (size_t i = 0; i < ncodes; i++) {
+    qc_agreement st;
+    count_code(a, b, codes[i], &st);
+    stat_row(&t, codes[i], &st, true);
+    macro_add(&m, &st);
+  }
+  qc_agreement mac = {0};
+  macro_result(&m, &mac);
+  stat_row(&t, "(macro)", &mac, false);
+  qc_table_end(&t);
+}
+
 qc_status qc_agree(const char *path_a, const char *path_b,
                    const qc_agree_opts *opts, char **out, size_t *len,
                    qc_error *err) {
@@ -237,22 +350,10 @@ qc_status qc_agree(const char *path_a, const char *path_b,
     if (!opts->codes && ncodes > 1)
       qsort(codes, ncodes, sizeof *codes, by_string);
     qc_buf buf = QC_BUF_INIT;
-    qc_table t;
-    const char *cols[] = {"code",     "segments", "a_coded", "b_coded",
-                          "both",     "agreement", "kappa",  "alpha",
-                          "precision", "recall",   "f1"};
-    qc_table_begin(&t, &buf, opts->format, cols, 11);
-    macro m = {{0}, {0}};
-    for (size_t i = 0; i < n; i++) {
-      qc_agreement st;
-      count_code(&a, &b, list[i], &st);
-      stat_row(&t, list[i], &st, true);
-      macro_add(&m, &st);
-    }
-    qc_agreement mac = {0};
-    macro_result(&m, &mac);
-    stat_row(&t, "(macro)", &mac, false);
-    qc_table_end(&t);
+    if (opts->disagreements)
+      list_disagreements(&a, &b, list, n, opts->format, &buf);
+    else
+      stats_table(&a, &b, list, n, opts->format, &buf);
     *out = qc_buf_detach(&buf, len);
   }
   for (size_t i = 0; i < ncodes; i++)

@@ -16,22 +16,28 @@ static const char usage[] =
     "empty code for a segment with none). Per code: segments, a_coded,\n"
     "b_coded, both, agreement, kappa (Cohen), alpha (Krippendorff, nominal),\n"
     "precision, recall, f1 of A against B; then a (macro) row of means.\n"
+    "With --disagreements, instead one row per segment and code where A\n"
+    "and B differ: file, segment, code, a, b (1 coded, 0 not), and\n"
+    "segment_text when a table has it (`qcode code --all --text`).\n"
     "\n"
     "Options:\n"
     "      --code PATH         compare only this code (repeatable; default:\n"
     "                          every code either file uses)\n"
     "      --missing MODE      error (default): a segment in one file only is\n"
     "                          an error; absent: it counts as uncoded there\n"
+    "      --disagreements     list the segments where A and B differ, by\n"
+    "                          file and segment, instead of the statistics\n"
     "  -f, --format FORMAT     tsv (default), csv or json\n"
     "  -o, --output FILE       write the table to FILE atomically\n"
     "  -h, --help              show this help\n"
     "\n" QC_EXIT_STATUS_HELP;
 
-enum { OPT_CODE = 256, OPT_MISSING };
+enum { OPT_CODE = 256, OPT_MISSING, OPT_DISAGREEMENTS };
 
 static const struct option options[] = {
     {"code", required_argument, NULL, OPT_CODE},
     {"missing", required_argument, NULL, OPT_MISSING},
+    {"disagreements", no_argument, NULL, OPT_DISAGREEMENTS},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -41,7 +47,7 @@ static const char *const formats[] = {"tsv", "csv", "json", NULL};
 static const char *const missing[] = {"error", "absent", NULL};
 
 int cmd_agree(int argc, char **argv) {
-  qc_agree_opts opts = {QC_FORMAT_TSV, QC_MISSING_ERROR, NULL, 0};
+  qc_agree_opts opts = {QC_FORMAT_TSV, QC_MISSING_ERROR, NULL, 0, false};
   const char **codes = calloc((size_t)argc + 1, sizeof *codes);
   const char *output = NULL;
   int c, i, rc = QC_EXIT_OK;
@@ -52,6 +58,7 @@ int cmd_agree(int argc, char **argv) {
     switch (c) {
     case OPT_CODE: codes[opts.ncodes++] = optarg; break;
     case 'o': output = optarg; break;
+    case OPT_DISAGREEMENTS: opts.disagreements = true; break;
     case 'f':
       if ((i = cli_choice(optarg, formats)) < 0)
         rc = cli_usage_error("agree", "unknown format '%s'", optarg);
