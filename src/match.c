@@ -13,6 +13,7 @@
 
 struct qc_regex {
   pcre2_code *code;
+  bool jit; /* JIT code exists: unanchored searches take the fast path */
 };
 
 struct qc_regex_ctx {
@@ -42,11 +43,12 @@ qc_regex *qc_regex_compile(const char *pat, size_t len, unsigned flags,
   /* Failure leaves the interpreter in charge, which is slower but correct.
    * QC_NO_JIT builds (for valgrind, which cannot see into JIT code) always
    * use the interpreter. */
-#ifndef QC_NO_JIT
-  (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-#endif
   qc_regex *r = qc_xmalloc(sizeof *r);
   r->code = re;
+  r->jit = false;
+#ifndef QC_NO_JIT
+  r->jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
+#endif
   return r;
 }
 
@@ -90,7 +92,12 @@ void qc_regex_ctx_free(qc_regex_ctx *ctx) {
 static int run(const qc_regex *re, qc_regex_ctx *ctx, const char *s,
                size_t len, size_t from, uint32_t opts) {
   /* The caller guarantees valid UTF-8, so the O(n) check per call (O(n^2)
-   * over a segment) is skipped. */
+   * over a segment) is skipped. pcre2_jit_match skips it, and pcre2_match's
+   * other set-up, by itself (pcre2jit(3), "JIT fast path API"); a
+   * match-time PCRE2_ANCHORED needs the interpreter. */
+  if (re->jit && !(opts & PCRE2_ANCHORED))
+    return pcre2_jit_match(re->code, (PCRE2_SPTR)s, len, from, opts, ctx->md,
+                           ctx->mctx);
   return pcre2_match(re->code, (PCRE2_SPTR)s, len, from,
                      opts | PCRE2_NO_UTF_CHECK, ctx->md, ctx->mctx);
 }
