@@ -13,7 +13,8 @@
 
 struct qc_regex {
   pcre2_code *code;
-  bool jit; /* JIT code exists: unanchored searches take the fast path */
+  bool jit;      /* JIT code exists: searches take the fast path */
+  bool anchored; /* compiled with PCRE2_ANCHORED */
 };
 
 struct qc_regex_ctx {
@@ -46,6 +47,7 @@ qc_regex *qc_regex_compile(const char *pat, size_t len, unsigned flags,
   qc_regex *r = qc_xmalloc(sizeof *r);
   r->code = re;
   r->jit = false;
+  r->anchored = (flags & QC_REGEX_ANCHORED) != 0;
 #ifndef QC_NO_JIT
   r->jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 #endif
@@ -128,7 +130,9 @@ int qc_regex_search(const qc_regex *re, qc_regex_ctx *ctx, const char *s,
 int qc_regex_match_group(const qc_regex *re, qc_regex_ctx *ctx, const char *s,
                          size_t len, int group, size_t *end, size_t *gstart,
                          size_t *gend) {
-  int rc = run(re, ctx, s, len, 0, PCRE2_ANCHORED);
+  /* Compiled anchored (as the transcript reader's speaker pattern is), the
+   * pattern keeps the JIT path; else anchor it here. */
+  int rc = run(re, ctx, s, len, 0, re->anchored ? 0 : PCRE2_ANCHORED);
   if (rc < 0)
     return status_of(rc, NULL, 0);
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ctx->md);

@@ -443,7 +443,9 @@ static qc_status init(qc_transcript *t, const char *path,
                                                   : QC_DEFAULT_SPEAKER_PATTERN;
   char msg[200];
   size_t off;
-  t->speaker_re = qc_regex_compile(pat, strlen(pat), 0, &off, msg, sizeof msg);
+  /* Compiled anchored: it is only ever tried at the start of a line. */
+  t->speaker_re = qc_regex_compile(pat, strlen(pat), QC_REGEX_ANCHORED, &off,
+                                   msg, sizeof msg);
   if (!t->speaker_re)
     return qc_error_set(err, QC_ERR_REGEX, NULL, 0, 0, 0,
                         "invalid speaker pattern at offset %zu: %s", off, msg);
