@@ -2,7 +2,8 @@
  * stands for any run of characters. "registr*" (prefix) and "*dossier"
  * (suffix) patterns are keyed by their literal part, so a lookup costs one
  * hash probe per prefix and per suffix of the token, however many patterns
- * there are; patterns with inner or several wildcards are scanned. */
+ * there are; patterns with inner or several wildcards are scanned, the
+ * common "*infix*" and "begin*end" shapes with plain byte comparisons. */
 #include "lexicon.h"
 #include "memory.h"
 #include "strmap.h"
@@ -15,10 +16,16 @@ typedef struct id_list {
   size_t n, cap;
 } id_list;
 
+/* The shape of a scanned pattern: "*lit*" (a substring test), "a*b"
+ * (a head and a tail that do not overlap), or any other (a glob match). */
+typedef enum { GLOB_INFIX, GLOB_ENDS, GLOB_ANY } glob_kind;
+
 typedef struct glob_pattern {
   char *pat;
   size_t len;
   size_t id;
+  glob_kind kind;
+  size_t head; /* GLOB_ENDS: the length of the part before the star */
 } glob_pattern;
 
 struct qc_lexicon {
@@ -99,8 +106,15 @@ void qc_lexicon_add(qc_lexicon *lx, const char *pat, size_t len, size_t id) {
     if (len - 1 > lx->max_suffix)
       lx->max_suffix = len - 1;
   } else {
+    glob_pattern g = {qc_xstrndup(pat, len), len, id, GLOB_ANY, 0};
+    if (stars == 2 && len > 2 && pat[0] == '*' && pat[len - 1] == '*')
+      g.kind = GLOB_INFIX;
+    else if (stars == 1) {
+      g.kind = GLOB_ENDS;
+      g.head = (size_t)((const char *)memchr(pat, '*', len) - pat);
+    }
     QC_GROW(lx->globs, lx->globs_cap, lx->nglobs + 1);
-    lx->globs[lx->nglobs++] = (glob_pattern){qc_xstrndup(pat, len), len, id};
+    lx->globs[lx->nglobs++] = g;
   }
 }
 
@@ -112,6 +126,32 @@ static void append_list(const id_list *l, size_t **ids, size_t *n,
 }
 
 static bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Byte comparison is enough for '*' standing for whole characters: in valid
+ * UTF-8 a whole character's bytes cannot match in the middle of another. */
+static bool contains(const char *s, size_t n, const char *lit, size_t k) {
+  for (const char *p = s, *end = s + n; k <= (size_t)(end - p); p++) {
+    if (!(p = memchr(p, lit[0], (size_t)(end - p) - k + 1)))
+      return false;
+    if (memcmp(p, lit, k) == 0)
+      return true;
+  }
+  return false;
+}
+
+static bool glob_matches(const glob_pattern *g, const char *tok, size_t len) {
+  switch (g->kind) {
+  case GLOB_INFIX:
+    return contains(tok, len, g->pat + 1, g->len - 2);
+  case GLOB_ENDS: {
+    size_t tail = g->len - g->head - 1;
+    return len >= g->head + tail && memcmp(tok, g->pat, g->head) == 0 &&
+           memcmp(tok + len - tail, g->pat + g->head + 1, tail) == 0;
+  }
+  default:
+    return qc_glob_match(g->pat, g->len, tok, len);
+  }
+}
 
 void qc_lexicon_lookup(const qc_lexicon *lx, const char *tok, size_t len,
                        size_t **ids, size_t *n, size_t *cap) {
@@ -147,7 +187,7 @@ void qc_lexicon_lookup(const qc_lexicon *lx, const char *tok, size_t len,
     }
   }
   for (size_t i = 0; i < lx->nglobs; i++)
-    if (qc_glob_match(lx->globs[i].pat, lx->globs[i].len, tok, len)) {
+    if (glob_matches(&lx->globs[i], tok, len)) {
       QC_GROW(*ids, *cap, *n + 1);
       (*ids)[(*n)++] = lx->globs[i].id;
     }
