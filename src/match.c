@@ -1,6 +1,6 @@
 /* match.c: the one file that calls PCRE2. Patterns are compiled with UTF
  * and UCP so that \b and \w know Dutch letters, and JIT-compiled when the
- * platform allows; pcre2_match then runs the JIT code by itself. A match
+ * platform allows; their searches then call pcre2_jit_match. A match
  * limit bounds catastrophic backtracking; the JIT honours only that limit
  * (not the depth limit), and gets a larger stack of its own. */
 #define PCRE2_CODE_UNIT_WIDTH 8
