@@ -126,32 +126,42 @@ static bool has_pair(const coding *cd, const char *seg, size_t seglen,
          qc_strmap_get(&cd->pairs, key, (size_t)n, &v);
 }
 
-/* Counts the 2x2 table of one code over the union of segments. */
-static void count_code(const coding *a, const coding *b, const char *code,
-                       qc_agreement *s) {
+/* The segments of either coding, each once (A's, then B's not in A). */
+static const qc_strmap_entry **segment_union(const coding *a, const coding *b,
+                                             size_t *n) {
+  const qc_strmap_entry **segs =
+      qc_xmalloc((a->segments.count + b->segments.count + 1) * sizeof *segs);
+  size_t k = 0, v;
+  for (size_t i = 0; i < a->segments.cap; i++)
+    if (a->segments.slots[i].key)
+      segs[k++] = &a->segments.slots[i];
+  for (size_t i = 0; i < b->segments.cap; i++) {
+    const qc_strmap_entry *e = &b->segments.slots[i];
+    if (e->key && !qc_strmap_get(&a->segments, e->key, e->len, &v))
+      segs[k++] = e;
+  }
+  *n = k;
+  return segs;
+}
+
+/* Counts the 2x2 table of one code over the segments. */
+static void count_code(const coding *a, const coding *b,
+                       const qc_strmap_entry *const *segs, size_t nsegs,
+                       const char *code, qc_agreement *s) {
   char key[4200];
   memset(s, 0, sizeof *s);
-  const coding *sets[2] = {a, b};
-  for (int k = 0; k < 2; k++) {
-    const coding *cd = sets[k];
-    for (size_t i = 0; i < cd->segments.cap; i++) {
-      const qc_strmap_entry *e = &cd->segments.slots[i];
-      size_t v;
-      if (!e->key)
-        continue;
-      if (k == 1 && qc_strmap_get(&a->segments, e->key, e->len, &v))
-        continue; /* counted with A's segments */
-      bool x = has_pair(a, e->key, e->len, code, key, sizeof key);
-      bool y = has_pair(b, e->key, e->len, code, key, sizeof key);
-      if (x && y)
-        s->a++;
-      else if (x)
-        s->b++;
-      else if (y)
-        s->c++;
-      else
-        s->d++;
-    }
+  for (size_t i = 0; i < nsegs; i++) {
+    const qc_strmap_entry *e = segs[i];
+    bool x = has_pair(a, e->key, e->len, code, key, sizeof key);
+    bool y = has_pair(b, e->key, e->len, code, key, sizeof key);
+    if (x && y)
+      s->a++;
+    else if (x)
+      s->b++;
+    else if (y)
+      s->c++;
+    else
+      s->d++;
   }
   qc_agreement_compute(s);
 }
@@ -255,17 +265,8 @@ static void list_disagreements(const coding *a, const coding *b,
   size_t text_a = qc_delim_column(&a->table, "segment_text");
   size_t text_b = qc_delim_column(&b->table, "segment_text");
   bool text = text_a != (size_t)-1 || text_b != (size_t)-1;
-  const qc_strmap_entry **segs =
-      qc_xmalloc((a->segments.count + b->segments.count + 1) * sizeof *segs);
-  size_t n = 0, v;
-  for (size_t i = 0; i < a->segments.cap; i++)
-    if (a->segments.slots[i].key)
-      segs[n++] = &a->segments.slots[i];
-  for (size_t i = 0; i < b->segments.cap; i++) {
-    const qc_strmap_entry *e = &b->segments.slots[i];
-    if (e->key && !qc_strmap_get(&a->segments, e->key, e->len, &v))
-      segs[n++] = e;
-  }
+  size_t n, v;
+  const qc_strmap_entry **segs = segment_union(a, b, &n);
   qsort(segs, n, sizeof *segs, by_segment);
   const char *cols[] = {"file", "segment", "code", "a", "b", "segment_text"};
   qc_table t;
@@ -315,10 +316,12 @@ static void stats_table(const coding *a, const coding *b,
                         "precision", "recall",    "f1"};
   qc_table t;
   qc_table_begin(&t, buf, format, cols, 11);
+  size_t nsegs;
+  const qc_strmap_entry **segs = segment_union(a, b, &nsegs);
   macro m = {{0}, {0}};
   for (size_t i = 0; i < ncodes; i++) {
     qc_agreement st;
-    count_code(a, b, codes[i], &st);
+    count_code(a, b, segs, nsegs, codes[i], &st);
     stat_row(&t, codes[i], &st, true);
     macro_add(&m, &st);
   }
@@ -326,6 +329,7 @@ static void stats_table(const coding *a, const coding *b,
   macro_result(&m, &mac);
   stat_row(&t, "(macro)", &mac, false);
   qc_table_end(&t);
+  free(segs);
 }
 
 qc_status qc_agree(const char *path_a, const char *path_b,
