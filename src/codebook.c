@@ -53,10 +53,13 @@ qc_status qc_codebook_add_code(qc_codebook *cb, size_t parent, const char *id,
     path = qc_xmalloc(n);
     snprintf(path, n, "%s/%s", pp, id);
   }
-  if (qc_strmap_put(&cb->paths, path, strlen(path), cb->ncodes) !=
-      cb->ncodes) {
-    qc_status s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
-                               "duplicate code id '%s'", path);
+  size_t first = qc_strmap_put(&cb->paths, path, strlen(path), cb->ncodes);
+  if (first != cb->ncodes) {
+    qc_status s = qc_error_set(
+        err, QC_ERR_SCHEMA, cb->file, line, col, 0,
+        "duplicate code id '%s' (first defined at line %u, column %u); give "
+        "one of them another id",
+        path, cb->codes[first].line, cb->codes[first].col);
     free(path);
     return s;
   }
@@ -194,6 +197,44 @@ static qc_status compile_regex(qc_codebook *cb, qc_rule *r, qc_error *err) {
   return QC_OK;
 }
 
+/* The name of a control or invisible character that has no place in a
+ * pattern (YAML makes them from escapes such as "\b"), or NULL. */
+static const char *control_name(int32_t cp) {
+  switch (cp) {
+  case 0x00: return "a NUL character";
+  case 0x07: return "a bell character";
+  case 0x08: return "a backspace";
+  case 0x09: return "a tab";
+  case 0x0A: return "a line break";
+  case 0x0B: return "a vertical tab";
+  case 0x0C: return "a form feed";
+  case 0x0D: return "a carriage return";
+  case 0x1B: return "an escape character";
+  case 0x85: return "a next-line character";
+  case 0x2028: return "a line separator";
+  case 0x2029: return "a paragraph separator";
+  default:
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? "a control character"
+                                                  : NULL;
+  }
+}
+
+/* The first control character in 's', as "a backspace (U+0008)". */
+static bool find_control(const char *s, char *out, size_t size) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    int k = qc_utf8_decode(s + i, n - i, &cp);
+    const char *name = k > 0 ? control_name(cp) : NULL;
+    if (name) {
+      snprintf(out, size, "%s (U+%04X)", name, (unsigned)cp);
+      return true;
+    }
+    i += k > 0 ? (size_t)k : 1;
+  }
+  return false;
+}
+
 qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
                                qc_rule_role role, const char *src, unsigned line,
                                unsigned col, qc_error *err) {
@@ -206,28 +247,55 @@ qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
   r->source = qc_xstrdup(src);
   r->line = line;
   r->col = col;
+  char what[64];
+  if (find_control(src, what, sizeof what))
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
+                        "code '%s': %s contains %s; in YAML write patterns in "
+                        "single quotes",
+                        cb->codes[code].path,
+                        kind == QC_RULE_REGEX    ? "regex"
+                        : kind == QC_RULE_PHRASE ? "phrase"
+                                                 : "word pattern",
+                        what);
   if (kind == QC_RULE_REGEX)
     return compile_regex(cb, r, err);
   return add_word_parts(cb, r, src, err);
 }
 
-qc_status qc_codebook_add_negator(qc_codebook *cb, const char *word,
-                                  unsigned line, unsigned col, qc_error *err) {
-  size_t n;
-  char *f = qc_fold_string(word, strlen(word), cb->fold_opts, &n);
-  const char *why = word_pattern_problem(f, n);
-  if (!why)
-    for (size_t i = 0; i < n; i++)
-      if (f[i] == ' ')
-        why = "contains white space";
+/* Folds and appends one single-word pattern of a settings list. */
+static qc_status add_setting_word(qc_codebook *cb, char ***list, size_t *n,
+                                  size_t *cap, const char *what,
+                                  const char *word, unsigned line,
+                                  unsigned col, qc_error *err) {
+  char control[64];
+  if (find_control(word, control, sizeof control))
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
+                        "invalid %s: it contains %s", what, control);
+  size_t len;
+  char *f = qc_fold_string(word, strlen(word), cb->fold_opts, &len);
+  const char *why = word_pattern_problem(f, len);
   if (why) {
     free(f);
     return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
-                        "invalid negation word '%s': %s", word, why);
+                        "invalid %s '%s': %s", what, word, why);
   }
-  QC_GROW(cb->negators, cb->negators_cap, cb->nnegators + 1);
-  cb->negators[cb->nnegators++] = f;
+  QC_GROW(*list, *cap, *n + 1);
+  (*list)[(*n)++] = f;
   return QC_OK;
+}
+
+qc_status qc_codebook_add_negator(qc_codebook *cb, const char *word,
+                                  unsigned line, unsigned col, qc_error *err) {
+  return add_setting_word(cb, &cb->negators, &cb->nnegators,
+                          &cb->negators_cap, "negation word", word, line, col,
+                          err);
+}
+
+qc_status qc_codebook_add_contrast(qc_codebook *cb, const char *word,
+                                   unsigned line, unsigned col, qc_error *err) {
+  return add_setting_word(cb, &cb->contrast, &cb->ncontrast,
+                          &cb->contrast_cap, "contrast word", word, line, col,
+                          err);
 }
 
 void qc_codebook_add_example(qc_codebook *cb, size_t code, const char *text,
@@ -246,6 +314,8 @@ static void make_fingerprint(qc_codebook *cb) {
                 cb->fold_opts, cb->regex_opts, cb->neg_before, cb->neg_after);
   for (size_t i = 0; i < cb->nnegators; i++)
     qc_buf_printf(&b, "negator\x1f%s\n", cb->negators[i]);
+  for (size_t i = 0; i < cb->ncontrast; i++)
+    qc_buf_printf(&b, "contrast\x1f%s\n", cb->contrast[i]);
   for (size_t i = 0; i < cb->ncodes; i++)
     qc_buf_printf(&b, "code\x1f%s\x1f%d\n", cb->codes[i].path,
                   cb->codes[i].negation);
@@ -271,11 +341,21 @@ static const char *const default_negators[] = {
     "niet", "geen", "nooit", "niets", "niks", "nergens", "zonder",
     "allerminst", "niemand", "noch", "geenszins"};
 
+/* Default contrast words: after a comma they open a new clause ("geen
+ * vergadering, wel stress"), so a negator before the comma does not
+ * reach a cue after it. */
+static const char *const default_contrast[] = {
+    "wel", "maar", "alleen", "toch", "echter", "daarentegen"};
+
 qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
   if (!cb->negators_set)
     for (size_t i = 0; i < sizeof default_negators / sizeof *default_negators;
          i++)
       QC_TRY(qc_codebook_add_negator(cb, default_negators[i], 0, 0, err));
+  if (!cb->contrast_set)
+    for (size_t i = 0; i < sizeof default_contrast / sizeof *default_contrast;
+         i++)
+      QC_TRY(qc_codebook_add_contrast(cb, default_contrast[i], 0, 0, err));
   /* A code without rules is allowed (a draft, or rules removed to see what
    * they did with `qcode diff`); `qcode check` reports it. */
   for (size_t i = 0; i < cb->nrules; i++)
@@ -296,6 +376,10 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
   cb->negation = qc_lexicon_new();
   for (size_t i = 0; i < cb->nnegators; i++)
     qc_lexicon_add(cb->negation, cb->negators[i], strlen(cb->negators[i]), i);
+  cb->contrast_words = qc_lexicon_new();
+  for (size_t i = 0; i < cb->ncontrast; i++)
+    qc_lexicon_add(cb->contrast_words, cb->contrast[i], strlen(cb->contrast[i]),
+                   i);
   if (cb->prefilter)
     qc_prefilter_build(cb->prefilter);
   link_same_regexes(cb);
@@ -362,6 +446,10 @@ void qc_codebook_free(qc_codebook *cb) {
   for (size_t i = 0; i < cb->nnegators; i++)
     free(cb->negators[i]);
   free(cb->negators);
+  for (size_t i = 0; i < cb->ncontrast; i++)
+    free(cb->contrast[i]);
+  free(cb->contrast);
+  qc_lexicon_free(cb->contrast_words);
   qc_strmap_release(&cb->paths);
   qc_lexicon_free(cb->words);
   qc_lexicon_free(cb->negation);

@@ -69,8 +69,14 @@ struct qc_codebook {
   size_t nnegators, negators_cap;
   bool negators_set;
   unsigned neg_before, neg_after;
+  /* words that start a new clause after a comma (", maar"): a negation
+   * window stops there, as it does at ';', ':' and a sentence end */
+  char **contrast; /* folded word patterns */
+  size_t ncontrast, contrast_cap;
+  bool contrast_set;
   qc_lexicon *words;     /* word rules and first parts of phrase rules */
   qc_lexicon *negation;  /* negators */
+  qc_lexicon *contrast_words; /* contrast */
   qc_regex_ctx *rx;      /* for load-time checks */
   struct qc_prefilter *prefilter; /* literals of the regex rules */
   bool no_prefilter;     /* run every regex (tests compare both ways) */
@@ -92,6 +98,10 @@ qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
 
 qc_status qc_codebook_add_negator(qc_codebook *cb, const char *word,
                                   unsigned line, unsigned col, qc_error *err);
+
+/* Adds a contrast word (settings.clauses.contrast). */
+qc_status qc_codebook_add_contrast(qc_codebook *cb, const char *word,
+                                   unsigned line, unsigned col, qc_error *err);
 
 void qc_codebook_add_example(qc_codebook *cb, size_t code, const char *text,
                              bool counter, unsigned line, unsigned col);

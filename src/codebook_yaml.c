@@ -6,6 +6,7 @@
  * nesting depth and the number of nodes visited: a self-referencing alias
  * or an alias bomb ends in an error, not in a blow-up. */
 #include "codebook.h"
+#include "buf.h"
 #include "error.h"
 #include "memory.h"
 #include "utf8.h"
@@ -226,11 +227,31 @@ static qc_status parse_negation(loader *ld, const yaml_node_t *n) {
   return QC_OK;
 }
 
+static qc_status add_contrast(loader *ld, const yaml_node_t *item, void *arg) {
+  (void)arg;
+  return qc_codebook_add_contrast(ld->cb, scalar(item), line_of(item),
+                                  col_of(item), ld->err);
+}
+
+static qc_status parse_clauses(loader *ld, const yaml_node_t *n) {
+  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "clauses"));
+  QC_TRY(check_keys(ld, n));
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+       p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    if (strcmp(scalar(k), "contrast"))
+      return unknown_key(ld, k, "clauses", "contrast");
+    ld->cb->contrast_set = true;
+    QC_TRY(each_string(ld, v, "contrast", add_contrast, NULL));
+  }
+  return QC_OK;
+}
+
 static qc_status parse_settings(loader *ld, const yaml_node_t *n) {
   QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "settings"));
   QC_TRY(check_keys(ld, n));
   qc_codebook *cb = ld->cb;
-  const yaml_node_t *negation = NULL;
+  const yaml_node_t *negation = NULL, *clauses = NULL;
   for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
        p < n->data.mapping.pairs.top; p++) {
     yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
@@ -247,12 +268,17 @@ static qc_status parse_settings(loader *ld, const yaml_node_t *n) {
                         : cb->fold_opts & ~QC_FOLD_MARKS;
     } else if (!strcmp(key, "negation")) {
       negation = v;
+    } else if (!strcmp(key, "clauses")) {
+      clauses = v;
     } else {
-      return unknown_key(ld, k, "settings", "case, diacritics, negation");
+      return unknown_key(ld, k, "settings",
+                         "case, diacritics, negation, clauses");
     }
   }
-  /* Negation words are folded, so they wait for case and diacritics. */
-  return negation ? parse_negation(ld, negation) : QC_OK;
+  /* Word lists are folded, so they wait for case and diacritics. */
+  if (negation)
+    QC_TRY(parse_negation(ld, negation));
+  return clauses ? parse_clauses(ld, clauses) : QC_OK;
 }
 
 typedef struct rule_arg {
@@ -262,8 +288,76 @@ typedef struct rule_arg {
   bool counter; /* examples: a counterexample */
 } rule_arg;
 
+/* What YAML makes of the escape "\c" in double quotes, for a message. */
+static const char *escape_name(char c) {
+  switch (c) {
+  case '0': return "a NUL character (U+0000)";
+  case 'a': return "a bell character (U+0007)";
+  case 'b': return "a backspace (U+0008)";
+  case 't': return "a tab (U+0009)";
+  case 'n': return "a line break (U+000A)";
+  case 'v': return "a vertical tab (U+000B)";
+  case 'f': return "a form feed (U+000C)";
+  case 'r': return "a carriage return (U+000D)";
+  case 'e': return "an escape character (U+001B)";
+  case 'N': return "a next-line character (U+0085)";
+  case '_': return "a no-break space (U+00A0)";
+  case 'L': return "a line separator (U+2028)";
+  case 'P': return "a paragraph separator (U+2029)";
+  case ' ': return "a space";
+  default: return "the character it encodes";
+  }
+}
+
+/* A regex in double quotes with a backslash escape other than \\, \" or
+ * \/ is not what its author typed: YAML turns "\b" into a backspace,
+ * and the rule then never matches. The message quotes the regex as typed,
+ * in single quotes, which is how to write it. */
+static qc_status check_regex_escapes(loader *ld, const yaml_node_t *n,
+                                     size_t code) {
+  if (n->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+    return QC_OK;
+  size_t b = byte_offset(ld->data, ld->len, n->start_mark) + 1;
+  size_t e = byte_offset(ld->data, ld->len, n->end_mark);
+  if (e <= b || e > ld->len)
+    return QC_OK;
+  const char *raw = ld->data + b;
+  size_t len = e - b - 1; /* without the closing quote */
+  char bad = 0;
+  qc_buf typed = QC_BUF_INIT;
+  for (size_t i = 0; i < len; i++) {
+    char c = raw[i];
+    if (c == '\\' && i + 1 < len) {
+      char x = raw[++i];
+      if (x == '\\' || x == '"' || x == '/') {
+        qc_buf_putc(&typed, x);
+        continue;
+      }
+      if (!bad)
+        bad = x;
+      qc_buf_putc(&typed, '\\');
+      c = x;
+    }
+    if (c == '\'')
+      qc_buf_putc(&typed, '\'');
+    qc_buf_putc(&typed, c);
+  }
+  qc_status s = QC_OK;
+  if (bad)
+    s = node_error(ld, n, QC_ERR_SCHEMA,
+                   "code '%s': regex contains %s, YAML's reading of '\\%c' "
+                   "in double quotes; in YAML write regexes in single "
+                   "quotes: '%.*s'",
+                   ld->cb->codes[code].path, escape_name(bad), bad,
+                   (int)(typed.len < 200 ? typed.len : 200), typed.ptr);
+  qc_buf_release(&typed);
+  return s;
+}
+
 static qc_status add_rule(loader *ld, const yaml_node_t *item, void *arg) {
   const rule_arg *ra = arg;
+  if (ra->kind == QC_RULE_REGEX)
+    QC_TRY(check_regex_escapes(ld, item, ra->code));
   return qc_codebook_add_rule(ld->cb, ra->code, ra->kind, ra->role,
                               scalar(item), line_of(item), col_of(item),
                               ld->err);
@@ -453,6 +547,23 @@ static qc_status parser_error(qc_codebook *cb, const yaml_parser_t *p,
   line = (unsigned)p->problem_mark.line + 1;
   col = (unsigned)p->problem_mark.column + 1;
   off = byte_offset(data, len, p->problem_mark);
+  /* libyaml's words for the two slips a newcomer makes most */
+  if (p->problem && strstr(p->problem, "tab character"))
+    return qc_error_set(err, QC_ERR_YAML, cb->file, line, col, off,
+                        "tab character used for indentation; YAML indents "
+                        "with spaces");
+  if (p->problem && off < len &&
+      !strcmp(p->problem, "found character that cannot start any token")) {
+    if (data[off] == '\t')
+      return qc_error_set(err, QC_ERR_YAML, cb->file, line, col, off,
+                          "tab character used for indentation; YAML indents "
+                          "with spaces");
+    if (data[off] == '@' || data[off] == '`')
+      return qc_error_set(err, QC_ERR_YAML, cb->file, line, col, off,
+                          "'%c' cannot start a plain YAML value; put the "
+                          "value in quotes: '%c...'",
+                          data[off], data[off]);
+  }
   if (p->context)
     return qc_error_set(err, QC_ERR_YAML, cb->file, line, col, off,
                         "%s %s (started at line %u, column %u)", p->problem,

@@ -20,7 +20,8 @@
 typedef struct word {
   uint32_t fstart, fend; /* span in the folded text */
   uint32_t tok;          /* index in the token array */
-  uint32_t sentence : 31; /* at most one sentence per two bytes */
+  uint32_t sentence_start : 1; /* a sentence ends before this word */
+  uint32_t clause_start : 1;   /* a clause ends before it (or a sentence) */
   uint32_t negator : 1;
 } word;
 
@@ -29,6 +30,7 @@ struct qc_coder {
   qc_tokenizer *tz;
   qc_fold fold;
   qc_regex_ctx *rx;
+  const char *text; /* the segment being coded */
   const qc_token *toks;
   size_t ntoks;
   word *words;
@@ -121,9 +123,19 @@ void qc_coder_free(qc_coder *c) {
   free(c);
 }
 
+static bool in_lexicon(qc_coder *c, const qc_lexicon *lx, const word *w) {
+  c->nids = 0;
+  qc_lexicon_lookup(lx, c->fold.out + w->fstart, w->fend - w->fstart, &c->ids,
+                    &c->nids, &c->ids_cap);
+  return c->nids > 0;
+}
+
+/* The running words with their sentence and clause starts. A clause ends
+ * at a sentence end, at ';' and ':', and at a comma followed by a contrast
+ * word ("geen vergadering, wel stress"). */
 static void find_words(qc_coder *c) {
   c->nwords = 0;
-  size_t sentence = 0;
+  bool sentence = true, clause = true, comma = false;
   for (size_t i = 0; i < c->ntoks; i++) {
     const qc_token *t = &c->toks[i];
     if (qc_token_is_word(t->type)) {
@@ -132,32 +144,34 @@ static void find_words(qc_coder *c) {
       w->fstart = qc_fold_to_folded(&c->fold, t->start);
       w->fend = qc_fold_to_folded(&c->fold, t->start + t->len);
       w->tok = i;
-      w->sentence = sentence;
-      c->nids = 0;
-      qc_lexicon_lookup(c->cb->negation, c->fold.out + w->fstart,
-                        w->fend - w->fstart, &c->ids, &c->nids, &c->ids_cap);
-      w->negator = c->nids > 0;
+      w->negator = in_lexicon(c, c->cb->negation, w);
+      w->sentence_start = sentence;
+      w->clause_start =
+          clause || (comma && in_lexicon(c, c->cb->contrast_words, w));
+      sentence = clause = comma = false;
+    } else if (t->type == QC_TOK_PUNCT && t->len == 1) {
+      char p = c->text[t->start];
+      comma = p == ',';
+      clause = clause || p == ';' || p == ':';
     }
     if (t->flags & QC_TOKF_SENTENCE_END)
-      sentence++;
+      sentence = clause = true;
   }
 }
 
 /* True when a negation word stands within the window around words
- * [first, last], in the same sentence. */
+ * [first, last], in the same clause. */
 static bool negated(const qc_coder *c, size_t first, size_t last) {
-  size_t s = c->words[first].sentence;
   unsigned before = c->cb->neg_before, after = c->cb->neg_after;
   for (size_t k = 1; k <= before && k <= first; k++) {
-    const word *w = &c->words[first - k];
-    if (w->sentence != s)
+    if (c->words[first - k + 1].clause_start)
       break;
-    if (w->negator)
+    if (c->words[first - k].negator)
       return true;
   }
   for (size_t k = 1; k <= after && last + k < c->nwords; k++) {
     const word *w = &c->words[last + k];
-    if (w->sentence != s)
+    if (w->clause_start)
       break;
     if (w->negator)
       return true;
@@ -481,6 +495,7 @@ qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
                         "segment too long to code (%zu bytes, %zu folded; "
                         "the limit is %zu)",
                         len, c->fold.len, QC_TEXT_MAX);
+  c->text = text;
   c->ntoks = qc_tokenizer_run(c->tz, text, len, &c->toks);
   find_words(c);
   match_words(c);

@@ -1,5 +1,5 @@
 # codes --rules lists every rule with its code, role, kind, pattern and
-# line; a tab inside a regex is written as \t.
+# line. A regex with a tab (here from "\t" in double quotes) is an error.
 "$QCODE" codes --rules "$SRC"/tests/fixtures/mini.yaml
 printf 'qcode: 1\nname: x\ncodes:\n  - id: a\n    regex: ["tijds\\twinst"]\n    exclude:\n      phrases: [geen winst]\n' > tab.yaml
 "$QCODE" codes --rules tab.yaml
