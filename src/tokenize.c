@@ -163,18 +163,28 @@ static bool upper_at(const qc_tokenizer *tz, size_t i) {
   return cp < 0x80 ? (ascii[cp] & UP) != 0 : qc_utf8_is_upper(cp);
 }
 
-/* Length of a hyphen that can join a compound at i: - U+2010 U+2011 U+2013
- * (the en dash joins ranges and pairs: 2018–2019, Noord–Zuid), or 0. */
+/* Length of a hyphen that can join a compound at i, or 0: - U+2010 U+2011,
+ * the en dash U+2013 (ranges and pairs: 2018–2019, Noord–Zuid), and the
+ * look-alikes that exported or converted text puts in a hyphen's place:
+ * the figure dash U+2012, the minus sign U+2212, the small and fullwidth
+ * hyphen-minus U+FE63 and U+FF0D (ucto joins all of them). */
 static size_t hyphen_at(const qc_tokenizer *tz, size_t i) {
   int b = byte_at(tz, i);
   if (b == '-')
     return 1;
-  if (b == 0xE2 && byte_at(tz, i + 1) == 0x80) {
-    int c = byte_at(tz, i + 2);
-    if (c == 0x90 || c == 0x91 || c == 0x93)
-      return 3;
-  }
+  int c = byte_at(tz, i + 1), d = byte_at(tz, i + 2);
+  if ((b == 0xE2 && c == 0x80 && d >= 0x90 && d <= 0x93) || /* U+2010-2013 */
+      (b == 0xE2 && c == 0x88 && d == 0x92) ||              /* U+2212 */
+      (b == 0xEF && c == 0xB9 && d == 0xA3) ||              /* U+FE63 */
+      (b == 0xEF && c == 0xBC && d == 0x8D))                /* U+FF0D */
+    return 3;
   return 0;
+}
+
+/* Where an elliptical compound's hyphen may end (familie- en thuiszorg,
+ * land-, tuin- en bosbouw): before a space, a comma or the end. */
+static bool elliptic_end(const qc_tokenizer *tz, size_t i) {
+  return i == tz->len || byte_at(tz, i) == ',' || space_at(tz, i);
 }
 
 /* Length of an apostrophe at i: ' ` ´ ‘ ’, or 0. */
@@ -338,14 +348,17 @@ static size_t scan_word(const qc_tokenizer *tz, size_t start, size_t pos,
     }
     want_run = true;
     size_t h = hyphen_at(tz, pos), a, g;
+    /* A soft hyphen (U+00AD) in a hyphen's place ends a word too. */
+    if (!h && pos > start && byte_at(tz, pos) == 0xC2 &&
+        byte_at(tz, pos + 1) == 0xAD && elliptic_end(tz, pos + 2))
+      h = 2;
     if (h) {
       if (word_at(tz, pos + h)) {
         pos += h;
         *info |= I_JOINED;
         continue;
       }
-      int next = byte_at(tz, pos + h);
-      if (pos + h == len || next == ',' || space_at(tz, pos + h)) {
+      if (elliptic_end(tz, pos + h)) {
         *info |= I_JOINED;
         return pos + h;
       }
@@ -585,7 +598,16 @@ static bool number_ends(const qc_tokenizer *tz, size_t i) {
 
 /* After a time: as number_ends, but a hyphen may follow (14:30-15:00). */
 static bool time_ends(const qc_tokenizer *tz, size_t i) {
-  return byte_at(tz, i) == '-' ? !word_at(tz, i) : number_ends(tz, i);
+  return byte_at(tz, i) == '-' || number_ends(tz, i);
+}
+
+/* After a time written with u or h (14u, 9u30, 14h30): as time_ends, but a
+ * hyphen only before a digit (13u-14u). Before a letter or as an
+ * elliptical hyphen it joins a word, as after any word: 12u-dienst,
+ * 10u- en 12u-dienst. */
+static bool uh_time_ends(const qc_tokenizer *tz, size_t i) {
+  size_t h = hyphen_at(tz, i);
+  return h ? digit_at(tz, i + h) : number_ends(tz, i);
 }
 
 static bool day_month(unsigned d, unsigned m) {
@@ -650,14 +672,15 @@ static size_t time_at(const qc_tokenizer *tz, size_t p) {
   if (sep == 'u' || sep == 'h') {
     i++;
     size_t j = i;
-    if (digits(tz, &j, 2, &m) == 2 && m <= 59 && time_ends(tz, j))
+    if (digits(tz, &j, 2, &m) == 2 && m <= 59 && uh_time_ends(tz, j))
       return j;
-    return time_ends(tz, i) ? i : 0;
+    return uh_time_ends(tz, i) ? i : 0;
   }
   return 0;
 }
 
-/* 1e 2de 21ste 1er, not followed by a letter, digit or hyphenated word. */
+/* 1e 2de 21ste 1er, not followed by a letter, digit, hyphenated word or
+ * elliptical hyphen (2e-lijns and 1e- en 2e-lijns are words). */
 static size_t ordinal_at(const qc_tokenizer *tz, size_t p) {
   size_t i = p;
   while (digit_at(tz, i))
@@ -670,7 +693,7 @@ static size_t ordinal_at(const qc_tokenizer *tz, size_t p) {
     return 0;
   i += k;
   size_t h = hyphen_at(tz, i);
-  if (word_at(tz, i) || (h && word_at(tz, i + h)))
+  if (word_at(tz, i) || (h && (word_at(tz, i + h) || elliptic_end(tz, i + h))))
     return 0;
   return i;
 }
@@ -836,7 +859,9 @@ static size_t lex_word(qc_tokenizer *tz, size_t p, qc_token_type *type) {
 }
 
 /* A token that starts with an apostrophe: 's 't 'k 'm 'n 'r 'ie,
- * 's-Hertogenbosch, '80, or a quote mark. */
+ * 's-Hertogenbosch, '80, or a quote mark. A letter with a hyphen after it
+ * is no clitic but a compound after an opening quote: ‘T-profielen,
+ * 'S-bocht, ‘T- en U-profielen. */
 static size_t lex_apos(qc_tokenizer *tz, size_t i, size_t a,
                        qc_token_type *type) {
   size_t j = i + a;
@@ -849,7 +874,7 @@ static size_t lex_apos(qc_tokenizer *tz, size_t i, size_t a,
     return scan_word(tz, i, j + 2, &info);
   }
   if (((k == 1 && strchr("stkmnr", w[0])) || (k == 2 && !strcmp(w, "ie"))) &&
-      !word_at(tz, j + k)) {
+      !word_at(tz, j + k) && !hyphen_at(tz, j + k)) {
     *type = QC_TOK_WORD;
     return j + k;
   }

@@ -138,6 +138,22 @@ static void apostrophe_quotes(qc_test *t) {
   EXPECT("'''", "'|'|'");
 }
 
+/* An opening quote before a compound that starts with one letter and a
+ * hyphen: the letter is not the clitic 't, 's, 'k, ... */
+static void apostrophe_quoted_compounds(qc_test *t) {
+  EXPECT("‘T-profielen", "‘|T-profielen");
+  EXPECT("de ‘T-profielen’ zijn duur", "de|‘|T-profielen|’|zijn|duur");
+  EXPECT("'T-profielen en ’T-profielen", "'|T-profielen|en|’|T-profielen");
+  EXPECT("een 'S-bocht, ‘K-waarde en ‘N-VA-voorstel",
+         "een|'|S-bocht|,|‘|K-waarde|en|‘|N-VA-voorstel");
+  EXPECT("‘M-, ‘R- en ‘IE-normen", "‘|M-|,|‘|R-|en|‘|IE-normen");
+  EXPECT("het 't-shirt", "het|'|t-shirt");
+  EXPECT("‘T- en U-profielen", "‘|T-|en|U-profielen");
+  EXPECT("‘A-merken", "‘|A-merken");
+  /* The clitics and 's- place names are as before. */
+  EXPECT("’T Is zo, 't is 's-Gravenhage", "’T|Is|zo|,|'t|is|'s-Gravenhage");
+}
+
 /* ---- hyphens and parentheses ---- */
 
 static void hyphen_compounds(qc_test *t) {
@@ -159,6 +175,24 @@ static void hyphen_elliptical(qc_test *t) {
   EXPECT("in- of uitstroom", "in-|of|uitstroom");
   EXPECT("opnames en -ontslagen", "opnames|en|-ontslagen");
   EXPECT("zorg-\nverlening", "zorg-|verlening");
+  EXPECT("super- en hypermarkten", "super-|en|hypermarkten");
+  EXPECT("‘super- en hypermarkten’", "‘|super-|en|hypermarkten|’");
+  EXPECT("Super- of hyper- tot megamarkten",
+         "Super-|of|hyper-|tot|megamarkten");
+  /* Ordinals and times with u or h join hyphens as words do. */
+  EXPECT("de 1e- en 2e-lijnszorg", "de|1e-|en|2e-lijnszorg");
+  EXPECT("2de-, 3de- of 4de-graads", "2de-|,|3de-|of|4de-graads");
+  EXPECT("de 10u- en 12u-dienst", "de|10u-|en|12u-dienst");
+  EXPECT("de 14u30- tot 16h-ploeg", "de|14u30-|tot|16h-ploeg");
+  /* Look-alikes of the hyphen from converted text: figure dash, minus,
+   * small and fullwidth hyphen-minus; a soft hyphen at the end. */
+  EXPECT("super\xe2\x80\x92 en super\xe2\x88\x92 en hyper",
+         "super\xe2\x80\x92|en|super\xe2\x88\x92|en|hyper");
+  EXPECT("super\xef\xb9\xa3 of super\xef\xbc\x8d of e\xe2\x88\x92health",
+         "super\xef\xb9\xa3|of|super\xef\xbc\x8d|of|e\xe2\x88\x92health");
+  EXPECT("super\xc2\xad en, zorg\xc2\xad, en",
+         "super\xc2\xad|en|,|zorg\xc2\xad|,|en");
+  EXPECT("\xc2\xad en", "\xc2\xad|en");
 }
 
 static void hyphen_dashes(qc_test *t) {
@@ -242,6 +276,9 @@ static void dates_times(qc_test *t) {
   EXPECT("Om 10:30u.", "Om|10:30u|.");
   EXPECT("om 14:30:15, of 14h30", "om|14:30:15|,|of|14h30");
   EXPECT("48u per week", "48u|per|week");
+  /* Ranges stay three tokens. */
+  EXPECT("van 13u-14u en 14:30-15:00", "van|13u|-|14u|en|14:30|-|15:00");
+  EXPECT_TYPES("13u-14u 10u- 12u-dienst", "time punct time word word");
 }
 
 /* ---- URLs and e-mail ---- */
@@ -571,6 +608,7 @@ int main(void) {
   QC_RUN(&t, apostrophe_places_years);
   QC_RUN(&t, apostrophe_suffixes);
   QC_RUN(&t, apostrophe_quotes);
+  QC_RUN(&t, apostrophe_quoted_compounds);
   QC_RUN(&t, hyphen_compounds);
   QC_RUN(&t, hyphen_elliptical);
   QC_RUN(&t, hyphen_dashes);
