@@ -401,20 +401,29 @@ typedef struct qc_agree_opts {
   const char *const *codes; /* NULL: every code either file uses */
   size_t ncodes;
   bool disagreements; /* list the differing segments, not the statistics */
+  const qc_codebook *codebook; /* NULL: the tree of the sheets' code paths */
+  char **warning; /* if not NULL, set to a warning message or NULL */
 } qc_agree_opts;
 
 /** Compares coding A (the coder under test, e.g. qcode) with coding B (the
  * reference, e.g. a human), each a TSV or CSV table with at least the
  * columns file, segment and code (one row per segment and code; a row with
  * an empty code lists a segment coded with nothing). Per code, with the
- * code present or absent in each segment: percent agreement, Cohen's kappa,
- * Krippendorff's alpha (nominal), and precision, recall and F1 of A against
- * B; then the macro averages. With 'disagreements', instead one row per
- * segment and code where the two differ: file, segment, code, a, b (1 or
- * 0), and segment_text when either table has that column; segments sorted
- * by file and then by number. Returns the table (caller frees with free()).
- * Errors: QC_ERR_IO, QC_ERR_UTF8, QC_ERR_DATA (missing column, segments in
- * one file only). */
+ * code present or absent in each segment: percent agreement, Cohen's
+ * kappa, Krippendorff's alpha (nominal), and precision, recall and F1 of A
+ * against B; then the macro averages. Each sheet is rolled up first: a
+ * segment coded with a code counts as coded with its ancestors, taken from
+ * 'codebook' (which must then have every code of both sheets) or else from
+ * the paths ("tone/optimist" implies "tone"). With 'disagreements',
+ * instead one row per segment and code where the two differ: file,
+ * segment, code, a, b (1 or 0), and segment_text when either table has
+ * that column; segments sorted by file and then by number. Returns the
+ * table (caller frees with free()).
+ * When 'warning' is set and the statistics name codes that one coding never
+ * uses and the other does, '*warning' is a message naming them (caller
+ * frees with free()), else NULL. Errors: QC_ERR_IO, QC_ERR_UTF8,
+ * QC_ERR_DATA (missing column, segments in one file only, a code that
+ * 'codebook' has not). */
 qc_status qc_agree(const char *path_a, const char *path_b,
                    const qc_agree_opts *opts, char **out, size_t *len,
                    qc_error *err);

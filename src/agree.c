@@ -8,7 +8,11 @@
  *   1 - (N - 1) * sum of off-diagonal coincidences / sum of n_c * n_k over
  *   c != k, with N = 2n pairable values;
  * - precision a / (a + b), recall a / (a + c), F1 2a / (2a + b + c) of A
- *   against B as the reference. */
+ *   against B as the reference.
+ * Each sheet is rolled up on reading, as `apply` rolls children into
+ * parents: a human coder who marks only leaves ("tone/optimist") has coded
+ * "tone" too, and without this every parent would count as never coded on
+ * that side (kappa 0, the macro dragged down). */
 #include "agree.h"
 #include "qcode.h"
 #include "delim.h"
@@ -53,6 +57,35 @@ void qc_agreement_compute(qc_agreement *s) {
   }
 }
 
+size_t qc_agree_rollup(const qc_codebook *cb, const char *code, qc_buf *out) {
+  size_t n = 0;
+  if (cb) {
+    for (size_t i = qc_codebook_code_find(cb, code); i != (size_t)-1;
+         i = qc_codebook_code_parent(cb, i), n++) {
+      const char *path = qc_codebook_code_path(cb, i);
+      qc_buf_put(out, path, strlen(path) + 1);
+    }
+    return n;
+  }
+  size_t len = strlen(code);
+  qc_buf_put(out, code, len + 1);
+  n = 1;
+  for (size_t k = len; k-- > 1;) /* a '/' at 0 would leave an empty prefix */
+    if (code[k] == '/' && code[k - 1] != '/') {
+      qc_buf_put(out, code, k);
+      qc_buf_putc(out, '\0');
+      n++;
+    }
+  return n;
+}
+
+/* The codes either coding uses (after roll-up), each once. */
+typedef struct code_set {
+  qc_strmap seen;
+  char **list;
+  size_t n, cap;
+} code_set;
+
 /* One coding file: its segments (file TAB segment) and which codes each
  * got (segment key US code). */
 typedef struct coding {
@@ -60,8 +93,23 @@ typedef struct coding {
   qc_strmap segments, pairs;
 } coding;
 
-static qc_status read_coding(coding *cd, const char *path, qc_strmap *codes,
-                             char ***code_list, size_t *ncodes, size_t *cap,
+/* Records that segment 'key' (its first n bytes; the buffer has room
+ * after them) of row r is coded with 'code'. */
+static void add_pair(coding *cd, char *key, size_t keysize, size_t n,
+                     const char *code, size_t r, code_set *codes) {
+  if (qc_strmap_put(&codes->seen, code, strlen(code), codes->n) == codes->n) {
+    QC_GROW(codes->list, codes->cap, codes->n + 1);
+    codes->list[codes->n++] = qc_xstrdup(code);
+  }
+  int m = snprintf(key + n, keysize - n, "\x1f%s", code);
+  if (m > 0 && n + (size_t)m < keysize)
+    qc_strmap_put(&cd->pairs, key, n + (size_t)m, r);
+}
+
+/* Reads one coding and rolls it up: each code on a row also codes the
+ * segment with the code's ancestors (qc_agree_rollup). */
+static qc_status read_coding(coding *cd, const char *path,
+                             const qc_codebook *cb, code_set *codes,
                              qc_error *err) {
   QC_TRY(qc_delim_read(&cd->table, path, err));
   size_t col[3];
@@ -71,25 +119,31 @@ static qc_status read_coding(coding *cd, const char *path, qc_strmap *codes,
       return qc_error_set(err, QC_ERR_DATA, path, 1, 1, 0,
                           "coding table has no '%s' column", names[i]);
   char key[4096];
-  for (size_t r = 0; r < cd->table.nrows; r++) {
+  qc_buf implied = QC_BUF_INIT;
+  qc_status s = QC_OK;
+  for (size_t r = 0; r < cd->table.nrows && s == QC_OK; r++) {
     char **row = cd->table.rows[r];
+    unsigned line = cd->table.lines[r];
     int n = snprintf(key, sizeof key, "%s\t%s", row[col[0]], row[col[1]]);
-    if (n < 0 || (size_t)n >= sizeof key)
-      return qc_error_set(err, QC_ERR_DATA, path, cd->table.lines[r], 1, 0,
-                          "file name too long");
+    if (n < 0 || (size_t)n >= sizeof key) {
+      s = qc_error_set(err, QC_ERR_DATA, path, line, 1, 0,
+                       "file name too long");
+      break;
+    }
     qc_strmap_put(&cd->segments, key, (size_t)n, r);
     const char *code = row[col[2]];
     if (!*code)
       continue;
-    if (qc_strmap_put(codes, code, strlen(code), *ncodes) == *ncodes) {
-      QC_GROW(*code_list, *cap, *ncodes + 1);
-      (*code_list)[(*ncodes)++] = qc_xstrdup(code);
-    }
-    int m = snprintf(key + n, sizeof key - (size_t)n, "\x1f%s", code);
-    if (m > 0 && (size_t)(n + m) < sizeof key)
-      qc_strmap_put(&cd->pairs, key, (size_t)(n + m), r);
+    qc_buf_clear(&implied);
+    size_t k = qc_agree_rollup(cb, code, &implied);
+    if (k == 0)
+      s = qc_error_set(err, QC_ERR_DATA, path, line, 1, 0,
+                       "no code '%s' in '%s'", code, qc_codebook_file(cb));
+    for (const char *c = implied.ptr; k > 0; k--, c += strlen(c) + 1)
+      add_pair(cd, key, sizeof key, (size_t)n, c, r, codes);
   }
-  return QC_OK;
+  qc_buf_release(&implied);
+  return s;
 }
 
 static void release_coding(coding *cd) {
@@ -307,10 +361,37 @@ static void list_disagreements(const coding *a, const coding *b,
   free(segs);
 }
 
+/* Names the codes that one coding never uses while the other does (their
+ * kappa is 0, and they stay in the macro), or returns NULL. */
+static char *one_sided(const qc_agreement *st, const char *const *codes,
+                       size_t ncodes, const char *name_a,
+                       const char *name_b) {
+  qc_buf w = QC_BUF_INIT;
+  for (int pass = 0; pass < 2; pass++) { /* first the codes B never uses */
+    bool b_uses = pass == 1;
+    const char *never = b_uses ? name_a : name_b;
+    const char *used = b_uses ? name_b : name_a;
+    size_t k = 0;
+    for (size_t i = 0; i < ncodes; i++) {
+      bool x = st[i].a + st[i].b > 0, y = st[i].a + st[i].c > 0;
+      if (x == y || y != b_uses)
+        continue;
+      if (k++ == 0)
+        qc_buf_printf(&w, "%snever coded in '%s' but coded in '%s'%s: ",
+                      w.len ? "; " : "codes ", never, used,
+                      w.len ? "" : " (kappa 0, counted in the macro)");
+      else
+        qc_buf_puts(&w, ", ");
+      qc_buf_printf(&w, "'%s'", codes[i]);
+    }
+  }
+  return w.len ? qc_buf_detach(&w, NULL) : NULL;
+}
+
 /* The statistics of each listed code, then the macro row. */
 static void stats_table(const coding *a, const coding *b,
                         const char *const *codes, size_t ncodes,
-                        qc_format format, qc_buf *buf) {
+                        qc_format format, qc_buf *buf, qc_agreement *st) {
   const char *cols[] = {"code",      "segments",  "a_coded", "b_coded",
                         "both",      "agreement", "kappa",   "alpha",
                         "precision", "recall",    "f1"};
@@ -320,10 +401,9 @@ static void stats_table(const coding *a, const coding *b,
   const qc_strmap_entry **segs = segment_union(a, b, &nsegs);
   macro m = {{0}, {0}};
   for (size_t i = 0; i < ncodes; i++) {
-    qc_agreement st;
-    count_code(a, b, segs, nsegs, codes[i], &st);
-    stat_row(&t, codes[i], &st, true);
-    macro_add(&m, &st);
+    count_code(a, b, segs, nsegs, codes[i], &st[i]);
+    stat_row(&t, codes[i], &st[i], true);
+    macro_add(&m, &st[i]);
   }
   qc_agreement mac = {0};
   macro_result(&m, &mac);
@@ -336,12 +416,12 @@ qc_status qc_agree(const char *path_a, const char *path_b,
                    const qc_agree_opts *opts, char **out, size_t *len,
                    qc_error *err) {
   coding a = {0}, b = {0};
-  qc_strmap seen = QC_STRMAP_INIT;
-  char **codes = NULL;
-  size_t ncodes = 0, cap = 0;
-  qc_status s = read_coding(&a, path_a, &seen, &codes, &ncodes, &cap, err);
+  code_set cs = {QC_STRMAP_INIT, NULL, 0, 0};
+  if (opts->warning)
+    *opts->warning = NULL;
+  qc_status s = read_coding(&a, path_a, opts->codebook, &cs, err);
   if (s == QC_OK)
-    s = read_coding(&b, path_b, &seen, &codes, &ncodes, &cap, err);
+    s = read_coding(&b, path_b, opts->codebook, &cs, err);
   if (s == QC_OK && opts->missing == QC_MISSING_ERROR)
     s = check_segments(&a, &b, path_a, path_b, err);
   if (s == QC_OK && opts->missing == QC_MISSING_ERROR)
@@ -349,21 +429,26 @@ qc_status qc_agree(const char *path_a, const char *path_b,
   if (s == QC_OK) {
     /* The codes asked for, in the order given; else all, sorted. */
     const char *const *list = opts->codes ? opts->codes
-                                          : (const char *const *)codes;
-    size_t n = opts->codes ? opts->ncodes : ncodes;
-    if (!opts->codes && ncodes > 1)
-      qsort(codes, ncodes, sizeof *codes, by_string);
+                                          : (const char *const *)cs.list;
+    size_t n = opts->codes ? opts->ncodes : cs.n;
+    if (!opts->codes && cs.n > 1)
+      qsort(cs.list, cs.n, sizeof *cs.list, by_string);
     qc_buf buf = QC_BUF_INIT;
-    if (opts->disagreements)
+    if (opts->disagreements) {
       list_disagreements(&a, &b, list, n, opts->format, &buf);
-    else
-      stats_table(&a, &b, list, n, opts->format, &buf);
+    } else {
+      qc_agreement *st = qc_xmalloc((n + 1) * sizeof *st);
+      stats_table(&a, &b, list, n, opts->format, &buf, st);
+      if (opts->warning)
+        *opts->warning = one_sided(st, list, n, path_a, path_b);
+      free(st);
+    }
     *out = qc_buf_detach(&buf, len);
   }
-  for (size_t i = 0; i < ncodes; i++)
-    free(codes[i]);
-  free(codes);
-  qc_strmap_release(&seen);
+  for (size_t i = 0; i < cs.n; i++)
+    free(cs.list[i]);
+  free(cs.list);
+  qc_strmap_release(&cs.seen);
   release_coding(&a);
   release_coding(&b);
   return s;

@@ -1,9 +1,10 @@
 /* test_agree.c: the agreement statistics against worked examples from the
- * literature, to 3 decimals. */
+ * literature, to 3 decimals, and the roll-up of a coding sheet's codes. */
 #include "agree.h"
 #include "harness.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 static qc_agreement table(size_t a, size_t b, size_t c, size_t d) {
   qc_agreement s = {0};
@@ -76,11 +77,71 @@ static void edges(qc_test *t) {
   OK(t, s.kappa < 0, "total disagreement gives negative kappa");
 }
 
+/* The codes one code implies, as "code|parent|...", or "" when none. */
+static char *implied(const qc_codebook *cb, const char *code, size_t *n) {
+  qc_buf b = QC_BUF_INIT;
+  *n = qc_agree_rollup(cb, code, &b);
+  qc_buf_putc(&b, '\0'); /* so that no codes give "" */
+  for (size_t i = 0; i + 2 < b.len; i++) /* the NULs between codes */
+    if (b.ptr[i] == '\0')
+      b.ptr[i] = '|';
+  return qc_buf_detach(&b, NULL);
+}
+
+#define ROLLUP_EQ(t, cb, code, want, count)                                    \
+  do {                                                                         \
+    size_t n_;                                                                 \
+    char *got_ = implied((cb), (code), &n_);                                   \
+    STR_EQ(t, got_, (want), "roll-up of " code);                               \
+    INT_EQ(t, n_, (count), "number of codes implied by " code);                \
+    free(got_);                                                                \
+  } while (0)
+
+/* Without a codebook the tree is the paths' own: each prefix before a '/'
+ * is an ancestor, nearest first; a path without '/' implies only itself,
+ * and an empty prefix or one ending in '/' is no code. */
+static void rollup_by_paths(qc_test *t) {
+  ROLLUP_EQ(t, NULL, "tone/optimist", "tone/optimist|tone", 2);
+  ROLLUP_EQ(t, NULL, "a/b/c", "a/b/c|a/b|a", 3);
+  ROLLUP_EQ(t, NULL, "tone", "tone", 1);
+  ROLLUP_EQ(t, NULL, "/x", "/x", 1);
+  ROLLUP_EQ(t, NULL, "a//b", "a//b|a", 2);
+  ROLLUP_EQ(t, NULL, "tone/", "tone/|tone", 2);
+}
+
+/* With a codebook, the ancestors are the codebook's parents, and a code it
+ * does not have implies nothing. */
+static void rollup_by_codebook(qc_test *t) {
+  static const char yaml[] =
+      "qcode: 1\nname: t\ncodes:\n"
+      "  - id: tone\n    codes:\n"
+      "      - id: optimist\n        words: [winst]\n"
+      "        codes:\n          - id: strong\n            words: [top]\n"
+      "  - id: privacy\n    words: [avg]\n";
+  qc_codebook *cb = NULL;
+  qc_error err;
+  if (!OK(t, qc_codebook_load_mem(&cb, yaml, sizeof yaml - 1, "t.yaml",
+                                  &err) == QC_OK,
+          "codebook loads")) {
+    fprintf(stderr, "  %s:%u:%u: %s\n", err.file, err.line, err.col, err.msg);
+    return;
+  }
+  ROLLUP_EQ(t, cb, "tone/optimist/strong",
+            "tone/optimist/strong|tone/optimist|tone", 3);
+  ROLLUP_EQ(t, cb, "tone/optimist", "tone/optimist|tone", 2);
+  ROLLUP_EQ(t, cb, "privacy", "privacy", 1);
+  ROLLUP_EQ(t, cb, "tone/optimst", "", 0);
+  ROLLUP_EQ(t, cb, "optimist", "", 0);
+  qc_codebook_free(cb);
+}
+
 int main(void) {
   qc_test t = QC_TEST_INIT;
   QC_RUN(&t, cohen_kappa_examples);
   QC_RUN(&t, krippendorff_alpha_example);
   QC_RUN(&t, precision_recall);
   QC_RUN(&t, edges);
+  QC_RUN(&t, rollup_by_paths);
+  QC_RUN(&t, rollup_by_codebook);
   return qc_test_finish(&t);
 }
