@@ -22,6 +22,7 @@ static const struct qc_cmd {
     {"codes", cmd_codes, "list the codes of a codebook"},
     {"check", cmd_check, "validate a codebook and run its examples"},
     {"tokenize", cmd_tokenize, "print the Dutch tokens of transcripts"},
+    {"forms", cmd_forms, "the word forms a Dutch lemma expands to"},
     {"help", cmd_help, "show the help of a command"},
 };
 

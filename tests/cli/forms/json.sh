@@ -1,0 +1,2 @@
+# -f json: an array of row objects.
+"$QCODE" forms -f json uur

@@ -1,0 +1,2 @@
+# A noun in unstressed -er: plural -s, diminutive -tje.
+"$QCODE" forms medewerker
