@@ -5,7 +5,7 @@
 
 _qcode_formats() {
   case $1 in
-    apply|agree|diff|merge) echo "tsv csv json" ;;
+    apply|agree|diff|merge|forms) echo "tsv csv json" ;;
     code) echo "tsv csv jsonl" ;;
     kwic) echo "text tsv jsonl" ;;
     tokenize) echo "text tsv" ;;
@@ -36,6 +36,7 @@ _qcode() {
     --by) COMPREPLY=($(compgen -W "subsector speaker file" -- "$cur")); return ;;
     --value) COMPREPLY=($(compgen -W "segments hits share" -- "$cur")); return ;;
     --missing) COMPREPLY=($(compgen -W "error absent" -- "$cur")); return ;;
+    --pos) COMPREPLY=($(compgen -W "verb noun adj" -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$(qcode "$cmd" --help 2>/dev/null |
