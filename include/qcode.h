@@ -254,9 +254,11 @@ size_t qc_codebook_code_parent(const qc_codebook *cb, size_t i);
 /** A rule of a codebook, as `qcode codes --rules` lists it. */
 typedef struct qc_rule_info {
   size_t code;         /* the code it belongs to */
-  const char *kind;    /* "word", "phrase" or "regex" */
+  const char *kind;    /* "word", "phrase", "regex" or "near" */
   const char *role;    /* "hit", "exclude" or "mask" */
-  const char *pattern; /* as written in the codebook; borrowed */
+  const char *pattern; /* as written in the codebook (a rule of a 'rules'
+                          list: its kind, words and options on one line);
+                          borrowed */
   unsigned line;       /* its line in the codebook */
 } qc_rule_info;
 
@@ -308,19 +310,59 @@ void qc_coder_free(qc_coder *coder);
 qc_status qc_coder_code(qc_coder *coder, const char *text, size_t len,
                         const qc_coding **out, qc_error *err);
 
+/** What became of one rule match, for `qcode explain`: counted, or
+ * cancelled and why. */
+typedef enum {
+  QC_TRACE_COUNTED,     /* a hit of its code */
+  QC_TRACE_DUPLICATE,   /* the same words as a counted hit of the code */
+  QC_TRACE_NEGATED,     /* a negator in the window cancelled it */
+  QC_TRACE_NOT_NEGATED, /* a negation: invert rule without a negator */
+  QC_TRACE_NOT_NEAR,    /* a word of the rule's not-near list was near */
+  QC_TRACE_EXCLUDED,    /* an exclude rule removed the code */
+  QC_TRACE_MASKED,      /* a mask match overlapped it */
+  QC_TRACE_EXCLUSION,   /* a match of an exclude rule */
+  QC_TRACE_MASK         /* a match of a mask rule */
+} qc_trace_status;
+
+typedef struct qc_trace_event {
+  uint32_t rule;           /* rule index in the codebook */
+  uint32_t start, end;     /* byte span in the segment text */
+  qc_trace_status status;
+  uint32_t cause_start, cause_end; /* the negator, the not-near word or
+                                      the exclusion; equal when none */
+  const char *matched;     /* what the first word matched: a pattern, or
+                              where it comes from ("@gain > verbs: winnen
+                              (participle)"); NULL for regexes; borrowed
+                              from cb */
+} qc_trace_event;
+
+/** Makes the coder record every rule match with its fate (off by default;
+ * it costs time). */
+void qc_coder_set_trace(qc_coder *coder, bool on);
+
+/** The events of the last qc_coder_code call, in the order the rules
+ * matched; borrowed, valid until the next call. */
+const qc_trace_event *qc_coder_trace(const qc_coder *coder, size_t *n);
+
+/** The lowercase name of a trace status ("counted", "negated", ...). */
+const char *qc_trace_status_name(qc_trace_status status);
+
 /** ## Codebook tests */
 
 typedef enum {
   QC_CHECK_EXAMPLE,        /* a text that must get its code */
   QC_CHECK_COUNTEREXAMPLE, /* a text that must not get its code */
-  QC_CHECK_NO_RULES        /* the code has no rules, nor children with any */
+  QC_CHECK_NO_RULES,       /* the code has no rules, nor children with any */
+  QC_CHECK_REGEX_TOKENS    /* a warning: a regex that token rules can say
+                              ('text' says which); always passed */
 } qc_check_kind;
 
 /** The outcome of one test a codebook carries. */
 typedef struct qc_check_result {
   size_t code;
   qc_check_kind kind;
-  const char *text; /* the example; NULL for QC_CHECK_NO_RULES; borrowed */
+  const char *text; /* the example, or the advice for a regex; NULL for
+                       QC_CHECK_NO_RULES; borrowed */
   bool passed;
   unsigned line, col; /* the example's, or the code's, codebook position */
 } qc_check_result;

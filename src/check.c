@@ -10,11 +10,66 @@
 
 const char *qc_codebook_file(const qc_codebook *cb) { return cb->file; }
 
+/* Whether a regex says only what token rules say: words (with \w* or \w+
+ * for a wildcard), alternatives, optional groups, white space between
+ * words, and bounded word gaps such as (?:\w+\s+){0,3}. Lookarounds,
+ * classes, anchors, digits and any other construct need the regex. Returns
+ * the advice, or NULL. */
+static const char *token_advice(const char *p) {
+  static const char *const gaps[] = {"(?:\\w+\\s+){", "(?:\\S+\\s+){",
+                                     "(?:\\w+\\W+){"};
+  static const char *const seps[] = {"\\s+", "\\s*", "\\s", "\\W+", " "};
+  bool gap = false, sep = false;
+  size_t depth = 0;
+  while (*p) {
+    bool matched = false;
+    for (size_t i = 0; i < sizeof gaps / sizeof *gaps && !matched; i++)
+      if (!strncmp(p, gaps[i], strlen(gaps[i]))) {
+        const char *q = p + strlen(gaps[i]);
+        q += strspn(q, "0123456789,");
+        if (*q != '}')
+          return NULL;
+        p = q + 1;
+        gap = matched = true;
+      }
+    for (size_t i = 0; i < sizeof seps / sizeof *seps && !matched; i++)
+      if (!strncmp(p, seps[i], strlen(seps[i]))) {
+        p += strlen(seps[i]);
+        sep = matched = true;
+      }
+    if (matched)
+      continue;
+    if (!strncmp(p, "\\b", 2) || !strncmp(p, "\\w*", 3) ||
+        !strncmp(p, "\\w+", 3)) {
+      p += p[2] == '*' || p[2] == '+' ? 3 : 2;
+    } else if (!strncmp(p, "(?:", 3)) {
+      depth++;
+      p += 3;
+    } else if (*p == '(' && p[1] != '?') {
+      depth++;
+      p++;
+    } else if (*p == ')' && depth > 0) {
+      depth--;
+      p++;
+    } else if (*p == '|' || *p == '?' || *p == '-' || *p == '\'' ||
+               (unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||
+               (*p >= 'A' && *p <= 'Z')) {
+      p++;
+    } else {
+      return NULL;
+    }
+  }
+  return gap   ? "a phrase with a gap ('[0-3]') or a near rule says this"
+         : sep ? "phrases (or a near rule) say this"
+               : "words with '*' wildcards say this";
+}
+
 qc_status qc_codebook_check(const qc_codebook *cb, qc_check_result **results,
                             size_t *n, qc_error *err) {
   size_t total = 0;
   for (size_t i = 0; i < cb->ncodes; i++)
     total += cb->codes[i].nexamples + 1;
+  total += cb->nrules;
   qc_check_result *r = qc_xcalloc(total, sizeof *r);
   qc_coder *coder = qc_coder_new(cb);
   qc_status s = QC_OK;
@@ -33,6 +88,14 @@ qc_status qc_codebook_check(const qc_codebook *cb, qc_check_result **results,
             i, ex->counter ? QC_CHECK_COUNTEREXAMPLE : QC_CHECK_EXAMPLE,
             ex->text, coding->coded[i] != ex->counter, ex->line, ex->col};
     }
+  }
+  for (size_t i = 0; i < cb->nrules && s == QC_OK; i++) {
+    const qc_rule *rule = &cb->rules[i];
+    const char *advice =
+        rule->kind == QC_RULE_REGEX ? token_advice(rule->source) : NULL;
+    if (advice)
+      r[k++] = (qc_check_result){rule->code, QC_CHECK_REGEX_TOKENS, advice,
+                                 true, rule->line, rule->col};
   }
   qc_coder_free(coder);
   if (s != QC_OK) {

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "prefilter.h"
 #include "strmap.h"
+#include "terms.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -81,7 +82,7 @@ qc_status qc_codebook_add_code(qc_codebook *cb, size_t parent, const char *id,
 
 /* Checks one folded word pattern: not empty, no white space, not only
  * stars, no two stars in a row. */
-static const char *word_pattern_problem(const char *p, size_t n) {
+const char *qc_word_pattern_problem(const char *p, size_t n) {
   if (n == 0)
     return "is empty";
   bool literal = false;
@@ -97,34 +98,51 @@ static const char *word_pattern_problem(const char *p, size_t n) {
   return literal ? NULL : "has no literal character";
 }
 
+/* A words or phrase rule's items from its source: the folded words, each
+ * a pattern or a '@class', and in phrases gaps ('*', '[0-4]') between
+ * them. */
 static qc_status add_word_parts(qc_codebook *cb, qc_rule *r, const char *src,
                                 qc_error *err) {
   size_t flen;
   char *folded = qc_fold_string(src, strlen(src), cb->fold_opts, &flen);
   char *save = NULL;
   size_t cap = 0;
-  for (char *w = strtok_r(folded, " \t\n\r", &save); w;
+  const char *kind = r->kind == QC_RULE_WORD ? "word" : "phrase";
+  qc_status s = QC_OK;
+  for (char *w = strtok_r(folded, " \t\n\r", &save); w && s == QC_OK;
        w = strtok_r(NULL, " \t\n\r", &save)) {
-    QC_GROW(r->parts, cap, r->nparts + 1);
-    r->parts[r->nparts++] = qc_xstrdup(w);
+    QC_GROW(r->items, cap, r->nitems + 1);
+    qc_item *it = &r->items[r->nitems];
+    bool phrase = r->kind == QC_RULE_PHRASE;
+    const char *why = w[0] == '@' || (phrase && (!strcmp(w, "*") || w[0] == '['))
+                          ? NULL
+                          : qc_word_pattern_problem(w, strlen(w));
+    if (why) {
+      s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                       "invalid wildcard in %s pattern '%s': '%s' %s", kind,
+                       src, w, why);
+      break;
+    }
+    s = qc_codebook_parse_item(cb, w, phrase, r->line, r->col, it, err);
+    if (s == QC_OK)
+      r->nitems++;
   }
   free(folded);
-  const char *kind = r->kind == QC_RULE_WORD ? "word" : "phrase";
-  if (r->nparts == 0)
+  if (s != QC_OK)
+    return s;
+  if (r->nitems == 0)
     return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
                         "empty %s pattern", kind);
-  if (r->kind == QC_RULE_WORD && r->nparts > 1)
+  if (r->kind == QC_RULE_WORD && r->nitems > 1)
     return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
                         "word pattern '%s' contains white space (use a phrase "
                         "for several words)",
                         src);
-  for (size_t i = 0; i < r->nparts; i++) {
-    const char *why = word_pattern_problem(r->parts[i], strlen(r->parts[i]));
-    if (why)
-      return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
-                          "invalid wildcard in %s pattern '%s': '%s' %s", kind,
-                          src, r->parts[i], why);
-  }
+  if (!r->items[0].nalts || !r->items[r->nitems - 1].nalts)
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                        "phrase '%s' starts or ends with a gap; a gap stands "
+                        "between two words",
+                        src);
   return QC_OK;
 }
 
@@ -235,18 +253,26 @@ static bool find_control(const char *s, char *out, size_t size) {
   return false;
 }
 
-qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
-                               qc_rule_role role, const char *src, unsigned line,
-                               unsigned col, qc_error *err) {
+static qc_rule *new_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
+                         qc_rule_role role, unsigned line, unsigned col) {
   QC_GROW(cb->rules, cb->rules_cap, cb->nrules + 1);
   qc_rule *r = &cb->rules[cb->nrules++];
   memset(r, 0, sizeof *r);
   r->kind = kind;
   r->role = role;
   r->code = code;
-  r->source = qc_xstrdup(src);
   r->line = line;
   r->col = col;
+  r->within = 5;
+  r->scope = QC_SCOPE_SENTENCE;
+  return r;
+}
+
+qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
+                               qc_rule_role role, const char *src, unsigned line,
+                               unsigned col, qc_error *err) {
+  qc_rule *r = new_rule(cb, code, kind, role, line, col);
+  r->source = qc_xstrdup(src);
   char what[64];
   if (find_control(src, what, sizeof what))
     return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
@@ -273,7 +299,7 @@ static qc_status add_setting_word(qc_codebook *cb, char ***list, size_t *n,
                         "invalid %s: it contains %s", what, control);
   size_t len;
   char *f = qc_fold_string(word, strlen(word), cb->fold_opts, &len);
-  const char *why = word_pattern_problem(f, len);
+  const char *why = qc_word_pattern_problem(f, len);
   if (why) {
     free(f);
     return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
@@ -282,6 +308,26 @@ static qc_status add_setting_word(qc_codebook *cb, char ***list, size_t *n,
   QC_GROW(*list, *cap, *n + 1);
   (*list)[(*n)++] = f;
   return QC_OK;
+}
+
+qc_status qc_codebook_add_token_rule(qc_codebook *cb, size_t code,
+                                     qc_rule_kind kind, qc_rule_role role,
+                                     qc_item *items, size_t nitems,
+                                     unsigned line, unsigned col,
+                                     qc_error *err) {
+  qc_rule *r = new_rule(cb, code, kind, role, line, col);
+  r->items = items;
+  r->nitems = nitems;
+  r->source = qc_xstrdup("");
+  if (nitems == 0 || !items[0].nalts || !items[nitems - 1].nalts)
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
+                        "code '%s': a rule needs words at its start and end",
+                        cb->codes[code].path);
+  return QC_OK;
+}
+
+qc_rule *qc_codebook_last_rule(qc_codebook *cb) {
+  return &cb->rules[cb->nrules - 1];
 }
 
 qc_status qc_codebook_add_negator(qc_codebook *cb, const char *word,
@@ -318,13 +364,14 @@ static void make_fingerprint(qc_codebook *cb) {
     qc_buf_printf(&b, "contrast\x1f%s\n", cb->contrast[i]);
   for (size_t i = 0; i < cb->ncodes; i++)
     qc_buf_printf(&b, "code\x1f%s\x1f%d\n", cb->codes[i].path,
-                  cb->codes[i].negation);
+                  cb->codes[i].invert ? 2 : cb->codes[i].negation);
   for (size_t i = 0; i < cb->nrules; i++) {
     const qc_rule *r = &cb->rules[i];
     qc_buf_printf(&b, "rule\x1f%s\x1f%d\x1f%d\x1f%s\n",
                   cb->codes[r->code].path, (int)r->kind, (int)r->role,
                   r->source);
   }
+  qc_terms_fingerprint(cb, &b);
   uint64_t h = 14695981039346656037ULL; /* FNV-1a, 64-bit */
   for (size_t i = 0; i < b.len; i++) {
     h ^= (unsigned char)b.ptr[i];
@@ -367,12 +414,7 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
   if (cb->ncodes == 0)
     return qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0,
                         "codebook has no codes");
-  cb->words = qc_lexicon_new();
-  for (size_t i = 0; i < cb->nrules; i++) {
-    qc_rule *r = &cb->rules[i];
-    if (r->kind != QC_RULE_REGEX)
-      qc_lexicon_add(cb->words, r->parts[0], strlen(r->parts[0]), i);
-  }
+  QC_TRY(qc_terms_resolve(cb, err));
   cb->negation = qc_lexicon_new();
   for (size_t i = 0; i < cb->nnegators; i++)
     qc_lexicon_add(cb->negation, cb->negators[i], strlen(cb->negators[i]), i);
@@ -436,9 +478,10 @@ void qc_codebook_free(qc_codebook *cb) {
   for (size_t i = 0; i < cb->nrules; i++) {
     qc_rule *r = &cb->rules[i];
     free(r->source);
-    for (size_t j = 0; j < r->nparts; j++)
-      free(r->parts[j]);
-    free(r->parts);
+    for (size_t j = 0; j < r->nitems; j++)
+      qc_item_release(&r->items[j]);
+    free(r->items);
+    qc_item_release(&r->unless);
     qc_regex_free(r->re);
     qc_regex_free(r->anchored);
   }
@@ -451,6 +494,7 @@ void qc_codebook_free(qc_codebook *cb) {
   free(cb->contrast);
   qc_lexicon_free(cb->contrast_words);
   qc_strmap_release(&cb->paths);
+  qc_terms_release(cb);
   qc_lexicon_free(cb->words);
   qc_lexicon_free(cb->negation);
   qc_regex_ctx_free(cb->rx);
@@ -465,7 +509,7 @@ void qc_codebook_free(qc_codebook *cb) {
 size_t qc_codebook_rule_count(const qc_codebook *cb) { return cb->nrules; }
 
 void qc_codebook_rule(const qc_codebook *cb, size_t i, qc_rule_info *out) {
-  static const char *const kinds[] = {"word", "phrase", "regex"};
+  static const char *const kinds[] = {"word", "phrase", "regex", "near"};
   static const char *const roles[] = {"hit", "exclude", "mask"};
   const qc_rule *r = &cb->rules[i];
   *out = (qc_rule_info){r->code, kinds[r->kind], roles[r->role], r->source,

@@ -10,7 +10,86 @@
 
 #define QC_NO_PARENT ((size_t)-1)
 
-typedef enum { QC_RULE_WORD, QC_RULE_PHRASE, QC_RULE_REGEX } qc_rule_kind;
+/* Rule kinds: the three of codebook format 1 as first written (words,
+ * phrases, regex) and a proximity rule (near). Word, phrase and near rules
+ * are token rules: their items are terms (sets of words) looked up once
+ * per running word. */
+typedef enum {
+  QC_RULE_WORD,
+  QC_RULE_PHRASE,
+  QC_RULE_REGEX,
+  QC_RULE_NEAR
+} qc_rule_kind;
+
+/* How a rule treats a negator in its window: as its code says (words,
+ * phrases and near: the code's 'negation'; regex and exclusions: off),
+ * cancel the hit, ignore it, or count the hit only when negated. */
+typedef enum {
+  QC_NEG_CODE,
+  QC_NEG_ON,
+  QC_NEG_OFF,
+  QC_NEG_INVERT
+} qc_negation;
+
+/* How far a near rule or a not-near list reaches. */
+typedef enum { QC_SCOPE_CLAUSE, QC_SCOPE_SENTENCE, QC_SCOPE_SEGMENT } qc_scope;
+
+#define QC_NO_TERM ((size_t)-1)
+
+/* What a class, or one item of a rule, is made of: word patterns, class
+ * references and lemmas whose forms are asked for. */
+typedef enum {
+  QC_ALT_PATTERN,
+  QC_ALT_CLASS,
+  QC_ALT_VERB,
+  QC_ALT_NOUN,
+  QC_ALT_ADJ
+} qc_alt_kind;
+
+typedef struct qc_alt {
+  qc_alt_kind kind;
+  char *text; /* as written (a class without its '@') */
+  unsigned line, col;
+} qc_alt;
+
+/* One item of a token rule: a term, or (phrases) a gap of gap_min to
+ * gap_max words. */
+typedef struct qc_item {
+  qc_alt *alts; /* none for a gap */
+  size_t nalts;
+  unsigned gap_min, gap_max;
+  size_t term; /* resolved by qc_codebook_finish; QC_NO_TERM for a gap */
+} qc_item;
+
+/* A set of words that rules refer to: a class, or the patterns of one rule
+ * item. 'triggers' are the rules whose first item it is. */
+typedef struct qc_term {
+  char *name;
+  uint32_t *triggers;
+  size_t ntriggers, triggers_cap;
+} qc_term;
+
+/* One word of a term, as a lexicon entry. A separable verb's finite form
+ * ("vult" of invullen) counts only with its particle later in the clause,
+ * or as "in te vullen". */
+typedef struct qc_entry {
+  size_t term;
+  char *pattern;  /* folded */
+  char *particle; /* folded, or NULL */
+  char *origin;   /* where the word comes from, for qcode explain */
+} qc_entry;
+
+/* A named class (settings-free list of words), top level (scope
+ * QC_NO_PARENT) or of a code and its descendants. */
+typedef struct qc_class {
+  char *name;
+  size_t scope;
+  unsigned line, col;
+  qc_alt *alts;
+  size_t nalts, alts_cap;
+  size_t term;
+  int state; /* 0 unresolved, 1 being resolved (a cycle), 2 resolved */
+} qc_class;
 
 /* What a match of the rule does: count as a hit for its code; remove the
  * code from the whole segment (exclude); or cancel the code's hits that
@@ -23,8 +102,15 @@ typedef struct qc_rule {
   size_t code;
   char *source; /* as written in the codebook */
   unsigned line, col;
-  char **parts; /* words and phrases: folded word patterns */
-  size_t nparts;
+  /* token rules: the items (word: one, phrase: several, near: two), the
+   * not-near item, the window, the order and the scope */
+  qc_item *items;
+  size_t nitems;
+  qc_item unless;
+  bool has_unless, ordered;
+  unsigned within;
+  qc_scope scope;
+  qc_negation negation;
   qc_regex *re;  /* regex */
   bool filtered; /* regex: runs only when the prefilter says it can match */
   /* regex whose every match starts with a prefilter literal: compiled
@@ -49,6 +135,7 @@ typedef struct qc_code {
   char *id, *path, *label, *description;
   size_t parent, depth;
   bool negation;
+  bool invert; /* negation: invert, token rules count only when negated */
   bool has_rules; /* a hit rule of its own or in a descendant */
   unsigned line, col;
   qc_example *examples;
@@ -65,6 +152,14 @@ struct qc_codebook {
   qc_rule *rules;
   size_t nrules, rules_cap;
   qc_strmap paths; /* full path -> code index */
+  qc_class *classes;
+  size_t nclasses, classes_cap;
+  qc_strmap class_names; /* "name\x1fscope" -> class index */
+  qc_term *terms;
+  size_t nterms, terms_cap;
+  qc_strmap term_keys; /* canonical item text -> term */
+  qc_entry *entries;
+  size_t nentries, entries_cap;
   char **negators; /* folded word patterns */
   size_t nnegators, negators_cap;
   bool negators_set;
@@ -74,7 +169,7 @@ struct qc_codebook {
   char **contrast; /* folded word patterns */
   size_t ncontrast, contrast_cap;
   bool contrast_set;
-  qc_lexicon *words;     /* word rules and first parts of phrase rules */
+  qc_lexicon *words;     /* every term's words -> entry index */
   qc_lexicon *negation;  /* negators */
   qc_lexicon *contrast_words; /* contrast */
   qc_regex_ctx *rx;      /* for load-time checks */
@@ -91,10 +186,41 @@ qc_status qc_codebook_add_code(qc_codebook *cb, size_t parent, const char *id,
                                unsigned line, unsigned col, size_t *index,
                                qc_error *err);
 
-/* Adds a words, phrases or regex rule to code 'code'. */
+/* Adds a words, phrases or regex rule to code 'code': one word pattern
+ * (or '@class'), one phrase (words, '@class', gaps '*' and '[N-M]'), or
+ * one regex. */
 qc_status qc_codebook_add_rule(qc_codebook *cb, size_t code, qc_rule_kind kind,
                                qc_rule_role role, const char *src, unsigned line,
                                unsigned col, qc_error *err);
+
+/* Adds a token rule of any kind from items the caller built (ownership of
+ * 'items' and of 'unless' passes to the codebook); the options are set on
+ * the rule that qc_codebook_last_rule returns. */
+qc_status qc_codebook_add_token_rule(qc_codebook *cb, size_t code,
+                                     qc_rule_kind kind, qc_rule_role role,
+                                     qc_item *items, size_t nitems,
+                                     unsigned line, unsigned col,
+                                     qc_error *err);
+qc_rule *qc_codebook_last_rule(qc_codebook *cb);
+
+/* Parses one word of a phrase or list as written ("tijd*", "@time", "*",
+ * "[0-4]") into 'item'. Lists of alternatives are built by the caller. */
+qc_status qc_codebook_parse_item(qc_codebook *cb, const char *word,
+                                 bool gaps, unsigned line, unsigned col,
+                                 qc_item *item, qc_error *err);
+void qc_item_release(qc_item *item);
+
+/* Adds a class of 'scope' (a code, or QC_NO_PARENT for the top level) and
+ * its alternatives. */
+qc_status qc_codebook_add_class(qc_codebook *cb, size_t scope,
+                                const char *name, unsigned line, unsigned col,
+                                size_t *index, qc_error *err);
+void qc_codebook_add_class_alt(qc_codebook *cb, size_t cls, qc_alt_kind kind,
+                               const char *text, unsigned line, unsigned col);
+
+/* Why a folded word pattern is invalid, or NULL: empty, white space, no
+ * literal character, '**'. */
+const char *qc_word_pattern_problem(const char *p, size_t n);
 
 qc_status qc_codebook_add_negator(qc_codebook *cb, const char *word,
                                   unsigned line, unsigned col, qc_error *err);

@@ -161,9 +161,9 @@ static qc_status parse_bool(loader *ld, const yaml_node_t *n, const char *what,
                             bool *out) {
   QC_TRY(expect(ld, n, YAML_SCALAR_NODE, what));
   const char *s = scalar(n);
-  if (!strcmp(s, "true") || !strcmp(s, "yes")) {
+  if (!strcmp(s, "true") || !strcmp(s, "yes") || !strcmp(s, "on")) {
     *out = true;
-  } else if (!strcmp(s, "false") || !strcmp(s, "no")) {
+  } else if (!strcmp(s, "false") || !strcmp(s, "no") || !strcmp(s, "off")) {
     *out = false;
   } else {
     return node_error(ld, n, QC_ERR_SCHEMA,
@@ -285,7 +285,8 @@ typedef struct rule_arg {
   size_t code;
   qc_rule_kind kind;
   qc_rule_role role;
-  bool counter; /* examples: a counterexample */
+  bool counter;     /* examples: a counterexample */
+  qc_alt_kind lemma; /* verbs, nouns, adjectives */
 } rule_arg;
 
 /* What YAML makes of the escape "\c" in double quotes, for a message. */
@@ -375,6 +376,357 @@ static bool rule_kind(const char *key, qc_rule_kind *kind) {
   return true;
 }
 
+/* ---- the token-rule language: classes, forms, rules ---- */
+
+static bool alt_kind(const char *key, qc_alt_kind *kind) {
+  if (!strcmp(key, "verbs"))
+    *kind = QC_ALT_VERB;
+  else if (!strcmp(key, "nouns"))
+    *kind = QC_ALT_NOUN;
+  else if (!strcmp(key, "adjectives"))
+    *kind = QC_ALT_ADJ;
+  else
+    return false;
+  return true;
+}
+
+/* One alternative of a list: a word pattern or '@class', or (kind not
+ * QC_ALT_PATTERN) a lemma. */
+static qc_status add_alt(loader *ld, const yaml_node_t *n, qc_alt_kind kind,
+                         qc_item *it) {
+  QC_TRY(expect(ld, n, YAML_SCALAR_NODE, "word"));
+  qc_alt a;
+  if (kind == QC_ALT_PATTERN) {
+    qc_item one;
+    QC_TRY(qc_codebook_parse_item(ld->cb, scalar(n), false, line_of(n),
+                                  col_of(n), &one, ld->err));
+    a = one.alts[0];
+    free(one.alts);
+  } else {
+    if (!*scalar(n) || strchr(scalar(n), ' '))
+      return node_error(ld, n, QC_ERR_SCHEMA,
+                        "a lemma is one word, not '%s'", scalar(n));
+    a = (qc_alt){kind, qc_xstrdup(scalar(n)), line_of(n), col_of(n)};
+  }
+  it->alts = qc_xrealloc(it->alts, (it->nalts + 1) * sizeof *it->alts);
+  it->alts[it->nalts++] = a;
+  return QC_OK;
+}
+
+/* An item of alternatives from a scalar or a list of scalars. */
+static qc_status parse_alts(loader *ld, const yaml_node_t *n, qc_alt_kind kind,
+                            const char *what, qc_item *it) {
+  memset(it, 0, sizeof *it);
+  it->term = QC_NO_TERM;
+  QC_TRY(visit(ld, n));
+  qc_status s = QC_OK;
+  if (n->type == YAML_SCALAR_NODE) {
+    s = add_alt(ld, n, kind, it);
+  } else if (n->type == YAML_SEQUENCE_NODE) {
+    for (yaml_node_item_t *i = n->data.sequence.items.start;
+         i < n->data.sequence.items.top && s == QC_OK; i++)
+      s = add_alt(ld, get(ld, *i), kind, it);
+    if (s == QC_OK && it->nalts == 0)
+      s = node_error(ld, n, QC_ERR_SCHEMA, "'%s' is an empty list", what);
+  } else {
+    s = node_error(ld, n, QC_ERR_SCHEMA,
+                   "'%s' must be a word or a list of words, not %s", what,
+                   type_name(n));
+  }
+  if (s != QC_OK)
+    qc_item_release(it);
+  return s;
+}
+
+/* classes: {name: [words...]} or {name: {words: [...], verbs: [...]}} */
+static qc_status parse_classes(loader *ld, const yaml_node_t *n,
+                               size_t scope) {
+  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "classes"));
+  QC_TRY(check_keys(ld, n));
+  qc_codebook *cb = ld->cb;
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+       p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    size_t cls;
+    QC_TRY(qc_codebook_add_class(cb, scope, scalar(k), line_of(k), col_of(k),
+                                 &cls, ld->err));
+    QC_TRY(visit(ld, v));
+    /* a list is words; a mapping says what each list is */
+    const yaml_node_t *lists[4] = {v, NULL, NULL, NULL};
+    qc_alt_kind kinds[4] = {QC_ALT_PATTERN};
+    size_t nlists = 1;
+    if (v->type == YAML_MAPPING_NODE) {
+      QC_TRY(check_keys(ld, v));
+      nlists = 0;
+      for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+           q < v->data.mapping.pairs.top; q++) {
+        yaml_node_t *qk = get(ld, q->key);
+        qc_alt_kind kind = QC_ALT_PATTERN;
+        if (strcmp(scalar(qk), "words") && !alt_kind(scalar(qk), &kind))
+          return unknown_key(ld, qk, "class",
+                             "words, verbs, nouns, adjectives");
+        lists[nlists] = get(ld, q->value);
+        kinds[nlists++] = kind;
+      }
+    }
+    for (size_t l = 0; l < nlists; l++) {
+      qc_item it;
+      QC_TRY(expect(ld, lists[l], YAML_SEQUENCE_NODE, "class"));
+      QC_TRY(parse_alts(ld, lists[l], kinds[l], scalar(k), &it));
+      for (size_t i = 0; i < it.nalts; i++)
+        qc_codebook_add_class_alt(cb, cls, it.alts[i].kind, it.alts[i].text,
+                                  it.alts[i].line, it.alts[i].col);
+      qc_item_release(&it);
+    }
+  }
+  return QC_OK;
+}
+
+/* The items of a phrase: its words, '@class'es and gaps. */
+static qc_status phrase_items(loader *ld, const yaml_node_t *n, qc_item **out,
+                              size_t *nout) {
+  QC_TRY(expect(ld, n, YAML_SCALAR_NODE, "phrase"));
+  char *text = qc_xstrdup(scalar(n)), *save = NULL;
+  qc_item *items = NULL;
+  size_t count = 0;
+  qc_status s = QC_OK;
+  for (char *w = strtok_r(text, " \t\n\r", &save); w && s == QC_OK;
+       w = strtok_r(NULL, " \t\n\r", &save)) {
+    items = qc_xrealloc(items, (count + 1) * sizeof *items);
+    s = qc_codebook_parse_item(ld->cb, w, true, line_of(n), col_of(n),
+                               &items[count], ld->err);
+    if (s == QC_OK)
+      count++;
+  }
+  free(text);
+  *out = items;
+  *nout = count;
+  return s;
+}
+
+static void free_items(qc_item *items, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    qc_item_release(&items[i]);
+  free(items);
+}
+
+#define RULE_KEYS                                                              \
+  "words, phrase, near, regex, verbs, nouns, adjectives, within, ordered, "  \
+  "scope, not-near, negation"
+
+/* The options of a rule mapping, set on rule r; 'src' gets their text. */
+static qc_status rule_options(loader *ld, const yaml_node_t *n, qc_rule *r,
+                              qc_buf *src) {
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+       p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    const char *key = scalar(k);
+    bool b;
+    if (!strcmp(key, "within")) {
+      QC_TRY(parse_uint(ld, v, "within", 50, &r->within));
+      if (r->within == 0)
+        return node_error(ld, v, QC_ERR_SCHEMA,
+                          "'within' counts words: 1 means adjacent");
+      qc_buf_printf(src, "; within %u", r->within);
+    } else if (!strcmp(key, "ordered")) {
+      QC_TRY(parse_bool(ld, v, "ordered", &r->ordered));
+      if (r->ordered)
+        qc_buf_puts(src, "; ordered");
+    } else if (!strcmp(key, "scope")) {
+      QC_TRY(expect(ld, v, YAML_SCALAR_NODE, "scope"));
+      const char *sc = scalar(v);
+      if (!strcmp(sc, "clause"))
+        r->scope = QC_SCOPE_CLAUSE;
+      else if (!strcmp(sc, "sentence"))
+        r->scope = QC_SCOPE_SENTENCE;
+      else if (!strcmp(sc, "segment"))
+        r->scope = QC_SCOPE_SEGMENT;
+      else
+        return node_error(ld, v, QC_ERR_SCHEMA,
+                          "'scope' must be clause, sentence or segment, not "
+                          "'%s'",
+                          sc);
+      qc_buf_printf(src, "; scope %s", sc);
+    } else if (!strcmp(key, "not-near")) {
+      if (r->kind == QC_RULE_REGEX)
+        return node_error(ld, k, QC_ERR_SCHEMA,
+                          "'not-near' works on words; a regex rule has none");
+      QC_TRY(parse_alts(ld, v, QC_ALT_PATTERN, "not-near", &r->unless));
+      r->has_unless = true;
+      qc_buf_puts(src, "; not-near");
+      for (size_t i = 0; i < r->unless.nalts; i++)
+        qc_buf_printf(src, " %s%s",
+                      r->unless.alts[i].kind == QC_ALT_CLASS ? "@" : "",
+                      r->unless.alts[i].text);
+    } else if (!strcmp(key, "negation")) {
+      QC_TRY(expect(ld, v, YAML_SCALAR_NODE, "negation"));
+      const char *m = scalar(v);
+      if (!strcmp(m, "invert")) {
+        r->negation = QC_NEG_INVERT;
+      } else {
+        QC_TRY(parse_bool(ld, v, "negation", &b));
+        r->negation = b ? QC_NEG_ON : QC_NEG_OFF;
+      }
+      qc_buf_printf(src, "; negation %s",
+                    r->negation == QC_NEG_INVERT ? "invert"
+                    : r->negation == QC_NEG_ON   ? "on"
+                                                 : "off");
+    }
+  }
+  return QC_OK;
+}
+
+/* One mapping of a 'rules' list: a kind key with its words, and options. */
+static qc_status parse_rule(loader *ld, const yaml_node_t *n, size_t code,
+                            qc_rule_role role) {
+  QC_TRY(expect(ld, n, YAML_MAPPING_NODE, "rule"));
+  QC_TRY(check_keys(ld, n));
+  const yaml_node_t *kind_key = NULL, *kind_val = NULL;
+  for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+       p < n->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key);
+    const char *key = scalar(k);
+    qc_alt_kind ak;
+    bool kind = !strcmp(key, "words") || !strcmp(key, "phrase") ||
+                !strcmp(key, "near") || !strcmp(key, "regex") ||
+                alt_kind(key, &ak);
+    bool option = !strcmp(key, "within") || !strcmp(key, "ordered") ||
+                  !strcmp(key, "scope") || !strcmp(key, "not-near") ||
+                  !strcmp(key, "negation");
+    if (!kind && !option)
+      return unknown_key(ld, k, "rule", RULE_KEYS);
+    if (kind && kind_key)
+      return node_error(ld, k, QC_ERR_SCHEMA,
+                        "a rule has one of words, phrase, near, regex, verbs, "
+                        "nouns, adjectives; this one also has '%s'",
+                        scalar(kind_key));
+    if (kind) {
+      kind_key = k;
+      kind_val = get(ld, p->value);
+    }
+  }
+  if (!kind_key)
+    return node_error(ld, n, QC_ERR_SCHEMA,
+                      "a rule needs one of words, phrase, near, regex, verbs, "
+                      "nouns, adjectives");
+  const char *key = scalar(kind_key);
+  qc_codebook *cb = ld->cb;
+  qc_buf src = QC_BUF_INIT;
+  qc_status s;
+  unsigned line = line_of(kind_key), col = col_of(kind_key);
+  qc_alt_kind ak = QC_ALT_PATTERN;
+  if (!strcmp(key, "regex")) {
+    QC_TRY(expect(ld, kind_val, YAML_SCALAR_NODE, "regex"));
+    QC_TRY(check_regex_escapes(ld, kind_val, code));
+    s = qc_codebook_add_rule(cb, code, QC_RULE_REGEX, role, scalar(kind_val),
+                             line_of(kind_val), col_of(kind_val), ld->err);
+    qc_buf_puts(&src, scalar(kind_val));
+  } else if (!strcmp(key, "phrase")) {
+    qc_item *items = NULL;
+    size_t n_items = 0;
+    s = phrase_items(ld, kind_val, &items, &n_items);
+    if (s == QC_OK)
+      s = qc_codebook_add_token_rule(cb, code, QC_RULE_PHRASE, role, items,
+                                     n_items, line, col, ld->err);
+    else
+      free_items(items, n_items);
+    qc_buf_printf(&src, "phrase: %s", scalar(kind_val));
+  } else if (!strcmp(key, "near")) {
+    QC_TRY(expect(ld, kind_val, YAML_SEQUENCE_NODE, "near"));
+    yaml_node_item_t *b = kind_val->data.sequence.items.start;
+    if (kind_val->data.sequence.items.top - b != 2)
+      return node_error(ld, kind_val, QC_ERR_SCHEMA,
+                        "'near' takes two words or lists: [A, B]");
+    qc_item *items = qc_xcalloc(2, sizeof *items);
+    s = parse_alts(ld, get(ld, b[0]), QC_ALT_PATTERN, "near", &items[0]);
+    if (s == QC_OK)
+      s = parse_alts(ld, get(ld, b[1]), QC_ALT_PATTERN, "near", &items[1]);
+    if (s != QC_OK) {
+      free_items(items, 2);
+      return s;
+    }
+    qc_buf_puts(&src, "near:");
+    for (size_t i = 0; i < 2; i++)
+      for (size_t j = 0; j < items[i].nalts; j++)
+        qc_buf_printf(&src, "%s%s%s", j ? " | " : i ? ", " : " ",
+                      items[i].alts[j].kind == QC_ALT_CLASS ? "@" : "",
+                      items[i].alts[j].text);
+    s = qc_codebook_add_token_rule(cb, code, QC_RULE_NEAR, role, items, 2,
+                                   line, col, ld->err);
+  } else {
+    alt_kind(key, &ak);
+    qc_item *it = qc_xcalloc(1, sizeof *it);
+    s = parse_alts(ld, kind_val, ak, key, it);
+    if (s != QC_OK) {
+      free(it);
+      return s;
+    }
+    qc_buf_printf(&src, "%s:", key);
+    for (size_t j = 0; j < it->nalts; j++)
+      qc_buf_printf(&src, " %s%s", it->alts[j].kind == QC_ALT_CLASS ? "@" : "",
+                    it->alts[j].text);
+    s = qc_codebook_add_token_rule(cb, code, QC_RULE_WORD, role, it, 1, line,
+                                   col, ld->err);
+  }
+  qc_rule *r = qc_codebook_last_rule(cb);
+  if (s == QC_OK)
+    s = rule_options(ld, n, r, &src);
+  if (s == QC_OK) {
+    free(r->source);
+    r->source = qc_buf_detach(&src, NULL);
+  }
+  qc_buf_release(&src);
+  return s;
+}
+
+static qc_status parse_rules(loader *ld, const yaml_node_t *n, size_t code,
+                             qc_rule_role role) {
+  QC_TRY(expect(ld, n, YAML_SEQUENCE_NODE, "rules"));
+  if (n->data.sequence.items.start == n->data.sequence.items.top)
+    return node_error(ld, n, QC_ERR_SCHEMA, "'rules' is an empty list");
+  for (yaml_node_item_t *i = n->data.sequence.items.start;
+       i < n->data.sequence.items.top; i++)
+    QC_TRY(parse_rule(ld, get(ld, *i), code, role));
+  return QC_OK;
+}
+
+/* verbs: [winnen, besparen] on a code: one word rule per lemma. */
+static qc_status add_lemma_rule(loader *ld, const yaml_node_t *item,
+                                void *arg) {
+  const rule_arg *ra = arg;
+  qc_item *it = qc_xcalloc(1, sizeof *it);
+  qc_status s = parse_alts(ld, item, ra->lemma, "lemma", it);
+  if (s != QC_OK) {
+    free(it);
+    return s;
+  }
+  qc_buf src = QC_BUF_INIT;
+  static const char *const names[] = {"", "", "verbs", "nouns", "adjectives"};
+  qc_buf_printf(&src, "%s: %s", names[it->alts[0].kind], scalar(item));
+  s = qc_codebook_add_token_rule(ld->cb, ra->code, QC_RULE_WORD, ra->role, it,
+                                 1, line_of(item), col_of(item), ld->err);
+  qc_rule *r = qc_codebook_last_rule(ld->cb);
+  free(r->source);
+  r->source = qc_buf_detach(&src, NULL);
+  return s;
+}
+
+/* The keys a code shares with exclude and mask blocks. */
+static qc_status parse_rule_key(loader *ld, const char *key,
+                                const yaml_node_t *v, size_t code,
+                                qc_rule_role role, bool *done) {
+  rule_arg ra = {code, QC_RULE_WORD, role, false, QC_ALT_PATTERN};
+  *done = true;
+  if (rule_kind(key, &ra.kind))
+    return each_string(ld, v, key, add_rule, &ra);
+  if (alt_kind(key, &ra.lemma))
+    return each_string(ld, v, key, add_lemma_rule, &ra);
+  if (!strcmp(key, "rules"))
+    return parse_rules(ld, v, code, role);
+  *done = false;
+  return QC_OK;
+}
+
 /* An exclude or mask block: lists of words, phrases and regexes. */
 static qc_status parse_block(loader *ld, const yaml_node_t *n, size_t code,
                              qc_rule_role role, const char *what) {
@@ -383,10 +735,12 @@ static qc_status parse_block(loader *ld, const yaml_node_t *n, size_t code,
   for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
        p < n->data.mapping.pairs.top; p++) {
     yaml_node_t *k = get(ld, p->key);
-    rule_arg ra = {code, QC_RULE_WORD, role, false};
-    if (!rule_kind(scalar(k), &ra.kind))
-      return unknown_key(ld, k, what, "words, phrases, regex");
-    QC_TRY(each_string(ld, get(ld, p->value), scalar(k), add_rule, &ra));
+    bool done;
+    QC_TRY(parse_rule_key(ld, scalar(k), get(ld, p->value), code, role, &done));
+    if (!done)
+      return unknown_key(ld, k, what,
+                         "words, phrases, regex, verbs, nouns, adjectives, "
+                         "rules");
   }
   return QC_OK;
 }
@@ -407,8 +761,9 @@ static void set_text(char **field, const yaml_node_t *v) {
 }
 
 #define CODE_KEYS                                                              \
-  "id, label, description, codes, words, phrases, regex, exclude, mask, "      \
-  "negation, examples, counterexamples"
+  "id, label, description, codes, classes, words, phrases, regex, verbs, "     \
+  "nouns, adjectives, rules, exclude, mask, negation, examples, "              \
+  "counterexamples"
 
 /* One code: its id first (the path is needed for messages), then the rest
  * in file order. */
@@ -423,13 +778,15 @@ static qc_status parse_code(loader *ld, const yaml_node_t *n, size_t parent,
   size_t code;
   QC_TRY(qc_codebook_add_code(ld->cb, parent, scalar(id), line_of(id),
                               col_of(id), &code, ld->err));
-  const yaml_node_t *children = NULL;
+  const yaml_node_t *children = NULL, *classes = lookup(ld, n, "classes");
+  if (classes)
+    QC_TRY(parse_classes(ld, classes, code));
   for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
        p < n->data.mapping.pairs.top; p++) {
     yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
     const char *key = scalar(k);
     qc_code *c = &ld->cb->codes[code];
-    rule_arg ra = {code, QC_RULE_WORD, QC_ROLE_HIT, false};
+    rule_arg ra = {code, QC_RULE_WORD, QC_ROLE_HIT, false, QC_ALT_PATTERN};
     if (!strcmp(key, "id")) {
       continue;
     } else if (!strcmp(key, "label") || !strcmp(key, "description")) {
@@ -437,14 +794,25 @@ static qc_status parse_code(loader *ld, const yaml_node_t *n, size_t parent,
       set_text(key[0] == 'l' ? &c->label : &c->description, v);
     } else if (!strcmp(key, "codes")) {
       children = v;
-    } else if (rule_kind(key, &ra.kind)) {
-      QC_TRY(each_string(ld, v, key, add_rule, &ra));
+    } else if (!strcmp(key, "classes")) {
+      continue; /* read first, below */
+    } else if (!strcmp(key, "words") || !strcmp(key, "phrases") ||
+               !strcmp(key, "regex") || !strcmp(key, "verbs") ||
+               !strcmp(key, "nouns") || !strcmp(key, "adjectives") ||
+               !strcmp(key, "rules")) {
+      bool done;
+      QC_TRY(parse_rule_key(ld, key, v, code, QC_ROLE_HIT, &done));
     } else if (!strcmp(key, "exclude")) {
       QC_TRY(parse_block(ld, v, code, QC_ROLE_EXCLUDE, "exclude"));
     } else if (!strcmp(key, "mask")) {
       QC_TRY(parse_block(ld, v, code, QC_ROLE_MASK, "mask"));
     } else if (!strcmp(key, "negation")) {
-      QC_TRY(parse_bool(ld, v, "negation", &c->negation));
+      QC_TRY(expect(ld, v, YAML_SCALAR_NODE, "negation"));
+      c->invert = !strcmp(scalar(v), "invert");
+      if (c->invert)
+        c->negation = true;
+      else
+        QC_TRY(parse_bool(ld, v, "negation", &c->negation));
     } else if (!strcmp(key, "examples") || !strcmp(key, "counterexamples")) {
       ra.counter = key[0] == 'c';
       QC_TRY(each_string(ld, v, key, add_example, &ra));
@@ -470,7 +838,7 @@ static qc_status parse_codes(loader *ld, const yaml_node_t *n, size_t parent,
   return QC_OK;
 }
 
-#define TOP_KEYS "qcode, name, title, description, settings, codes"
+#define TOP_KEYS "qcode, name, title, description, settings, classes, codes"
 
 static qc_status parse_root(loader *ld, const yaml_node_t *root) {
   QC_TRY(expect(ld, root, YAML_MAPPING_NODE, "codebook"));
@@ -497,6 +865,8 @@ static qc_status parse_root(loader *ld, const yaml_node_t *root) {
     const char *key = scalar(k);
     if (!strcmp(key, "qcode") || !strcmp(key, "settings")) {
       continue;
+    } else if (!strcmp(key, "classes")) {
+      QC_TRY(parse_classes(ld, v, QC_NO_PARENT));
     } else if (!strcmp(key, "name") || !strcmp(key, "title") ||
                !strcmp(key, "description")) {
       QC_TRY(expect(ld, v, YAML_SCALAR_NODE, key));

@@ -57,6 +57,12 @@ struct qc_coder {
   struct { uint32_t start, end; } *m;
   size_t nm, m_cap;
   uint32_t *mfirst, *mcount, *mstamp;
+  /* the terms each word matched, as (word, term, entry) in word order */
+  struct wterm { uint32_t word, term, entry; } *wt;
+  size_t nwt, wt_cap;
+  bool tracing;
+  qc_trace_event *trace;
+  size_t ntrace, trace_cap;
   unsigned *hits;
   qc_span *spans;
   size_t nspans, spans_cap;
@@ -117,6 +123,8 @@ void qc_coder_free(qc_coder *c) {
   free(c->mfirst);
   free(c->mcount);
   free(c->mstamp);
+  free(c->wt);
+  free(c->trace);
   free(c->hits);
   free(c->spans);
   free(c->masks);
@@ -159,39 +167,72 @@ static void find_words(qc_coder *c) {
   }
 }
 
-/* True when a negation word stands within the window around words
- * [first, last], in the same clause. */
-static bool negated(const qc_coder *c, size_t first, size_t last) {
+/* The negator within the window around words [first, last], in the same
+ * clause, or between the words of a phrase or near hit ("winnen geen
+ * tijd"): its word index, or -1. */
+static long negator_at(const qc_coder *c, size_t first, size_t last,
+                       bool inside) {
   unsigned before = c->cb->neg_before, after = c->cb->neg_after;
+  for (size_t k = first + 1; inside && k < last; k++)
+    if (c->words[k].negator)
+      return (long)k;
   for (size_t k = 1; k <= before && k <= first; k++) {
     if (c->words[first - k + 1].clause_start)
       break;
     if (c->words[first - k].negator)
-      return true;
+      return (long)(first - k);
   }
   for (size_t k = 1; k <= after && last + k < c->nwords; k++) {
     const word *w = &c->words[last + k];
     if (w->clause_start)
       break;
     if (w->negator)
-      return true;
+      return (long)(last + k);
   }
-  return false;
+  return -1;
 }
 
-static void count_hit(qc_coder *c, size_t rule, size_t start, size_t end) {
+static uint32_t word_start(const qc_coder *c, size_t k) {
+  return c->toks[c->words[k].tok].start;
+}
+static uint32_t word_end(const qc_coder *c, size_t k) {
+  const qc_token *t = &c->toks[c->words[k].tok];
+  return t->start + t->len;
+}
+
+static void trace(qc_coder *c, size_t rule, size_t start, size_t end,
+                  qc_trace_status st, long cause, size_t entry) {
+  if (!c->tracing)
+    return;
+  QC_GROW(c->trace, c->trace_cap, c->ntrace + 1);
+  qc_trace_event *e = &c->trace[c->ntrace++];
+  *e = (qc_trace_event){(uint32_t)rule, (uint32_t)start, (uint32_t)end, st,
+                        0, 0, NULL};
+  if (cause >= 0) {
+    e->cause_start = word_start(c, (size_t)cause);
+    e->cause_end = word_end(c, (size_t)cause);
+  }
+  if (entry != QC_NO_TERM)
+    e->matched = c->cb->entries[entry].origin;
+}
+
+static void count_hit(qc_coder *c, size_t rule, size_t start, size_t end,
+                      size_t entry) {
   const qc_rule *r = &c->cb->rules[rule];
   switch (r->role) {
   case QC_ROLE_EXCLUDE:
     c->excluded[r->code] = true;
+    trace(c, rule, start, end, QC_TRACE_EXCLUSION, -1, entry);
     break;
   case QC_ROLE_MASK:
     QC_GROW(c->masks, c->masks_cap, c->nmasks + 1);
     c->masks[c->nmasks++] = (qc_span){r->code, rule, start, end};
+    trace(c, rule, start, end, QC_TRACE_MASK, -1, entry);
     break;
   case QC_ROLE_HIT:
     QC_GROW(c->spans, c->spans_cap, c->nspans + 1);
     c->spans[c->nspans++] = (qc_span){r->code, rule, start, end};
+    trace(c, rule, start, end, QC_TRACE_COUNTED, -1, entry);
     break;
   }
 }
@@ -206,40 +247,250 @@ static bool masked(const qc_coder *c, const qc_span *sp) {
   return false;
 }
 
-/* Length in words of phrase rule 'r' starting at word 'k', or 0. The words
- * must be adjacent tokens: punctuation between them breaks the phrase. */
-static size_t phrase_at(const qc_coder *c, const qc_rule *r, size_t k) {
-  if (k + r->nparts > c->nwords)
-    return 0;
-  for (size_t j = 1; j < r->nparts; j++) {
-    const word *w = &c->words[k + j];
-    if (w->tok != c->words[k].tok + j ||
-        !qc_glob_match(r->parts[j], strlen(r->parts[j]),
-                       c->fold.out + w->fstart, w->fend - w->fstart))
-      return 0;
-  }
-  return r->nparts;
+/* ---- token rules ---- */
+
+/* A separable verb's finite form counts with its particle later in the
+ * clause ("vult het formulier in") or as "in te vullen". */
+#define PARTICLE_WINDOW 12
+
+static bool word_is(const qc_coder *c, size_t k, const char *s) {
+  const word *w = &c->words[k];
+  size_t n = strlen(s);
+  return w->fend - w->fstart == n && !memcmp(c->fold.out + w->fstart, s, n);
 }
 
-static void match_words(qc_coder *c) {
+static bool particle_found(const qc_coder *c, size_t k, const char *particle) {
+  for (size_t j = k + 1; j < c->nwords && j <= k + PARTICLE_WINDOW; j++) {
+    if (c->words[j].clause_start)
+      break;
+    if (word_is(c, j, particle))
+      return true;
+  }
+  return k >= 2 && !c->words[k].clause_start &&
+         !c->words[k - 1].clause_start && word_is(c, k - 1, "te") &&
+         word_is(c, k - 2, particle);
+}
+
+/* The terms of every word: one lexicon lookup per word gives the entries
+ * of all terms; a term is kept once per word. */
+static void find_terms(qc_coder *c) {
+  c->nwt = 0;
   for (size_t k = 0; k < c->nwords; k++) {
     const word *w = &c->words[k];
     c->nids = 0;
     qc_lexicon_lookup(c->cb->words, c->fold.out + w->fstart,
                       w->fend - w->fstart, &c->ids, &c->nids, &c->ids_cap);
+    size_t first = c->nwt;
     for (size_t i = 0; i < c->nids; i++) {
-      const qc_rule *r = &c->cb->rules[c->ids[i]];
-      size_t n = r->kind == QC_RULE_PHRASE ? phrase_at(c, r, k) : 1;
-      if (n == 0)
+      const qc_entry *e = &c->cb->entries[c->ids[i]];
+      bool dup = false;
+      for (size_t j = first; j < c->nwt && !dup; j++)
+        dup = c->wt[j].term == e->term;
+      if (dup || (e->particle && !particle_found(c, k, e->particle)))
         continue;
-      if (r->role == QC_ROLE_HIT && c->cb->codes[r->code].negation &&
-          negated(c, k, k + n - 1))
-        continue;
-      const qc_token *first = &c->toks[w->tok];
-      const qc_token *last = &c->toks[c->words[k + n - 1].tok];
-      count_hit(c, c->ids[i], first->start, last->start + last->len);
+      QC_GROW(c->wt, c->wt_cap, c->nwt + 1);
+      c->wt[c->nwt++] = (struct wterm){(uint32_t)k, (uint32_t)e->term,
+                                       (uint32_t)c->ids[i]};
     }
   }
+}
+
+/* True when word k matched term t (pairs are in word order). */
+static bool has_term(const qc_coder *c, size_t k, size_t t) {
+  size_t lo = 0, hi = c->nwt;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->wt[mid].word < k)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < c->nwt && c->wt[lo].word == k; lo++)
+    if (c->wt[lo].term == t)
+      return true;
+  return false;
+}
+
+/* True when a scope boundary lies between word k and the next one
+ * outwards (dir +1: word k+1 starts a clause/sentence; -1: word k does). */
+static bool boundary(const qc_coder *c, size_t k, int dir, qc_scope scope) {
+  const word *w = dir > 0 ? &c->words[k + 1] : &c->words[k];
+  return scope == QC_SCOPE_CLAUSE     ? w->clause_start
+         : scope == QC_SCOPE_SENTENCE ? w->sentence_start
+                                      : false;
+}
+
+/* Phrase items from item i on, the next word at 'pos'; 'gapped' after a
+ * gap, where the word need not be adjacent but stays in the clause.
+ * Returns the last word of the match, or -1. Leftmost, shortest gaps. */
+static long phrase_from(const qc_coder *c, const qc_rule *r, size_t i,
+                        size_t pos, bool gapped) {
+  if (i == r->nitems)
+    return (long)pos - 1;
+  const qc_item *it = &r->items[i];
+  if (!it->nalts) {
+    for (unsigned g = 0; g <= it->gap_max; g++) {
+      if (g > 0 && (pos + g - 1 >= c->nwords || c->words[pos + g - 1].clause_start))
+        break;
+      if (g < it->gap_min)
+        continue;
+      long end = phrase_from(c, r, i + 1, pos + g, true);
+      if (end >= 0)
+        return end;
+    }
+    return -1;
+  }
+  if (pos >= c->nwords)
+    return -1;
+  const word *w = &c->words[pos];
+  if (gapped ? w->clause_start : w->tok != c->words[pos - 1].tok + 1)
+    return -1;
+  if (!has_term(c, pos, it->term))
+    return -1;
+  return phrase_from(c, r, i + 1, pos + 1, false);
+}
+
+/* The nearest word of the second term within the window of word k (after
+ * it only when ordered), inside the scope; -1 when none. */
+static long near_partner(const qc_coder *c, const qc_rule *r, size_t k) {
+  size_t b = r->items[1].term;
+  bool fwd = true, back = !r->ordered;
+  for (size_t d = 1; d <= r->within && (fwd || back); d++) {
+    if (fwd && (k + d >= c->nwords || boundary(c, k + d - 1, +1, r->scope)))
+      fwd = false;
+    if (fwd && has_term(c, k + d, b))
+      return (long)(k + d);
+    if (back && (d > k || boundary(c, k - d + 1, -1, r->scope)))
+      back = false;
+    if (back && has_term(c, k - d, b))
+      return (long)(k - d);
+  }
+  return -1;
+}
+
+/* A word of the rule's not-near term within its window of the hit
+ * [first, last] or inside it; its index or -1. */
+static long unless_near(const qc_coder *c, const qc_rule *r, size_t first,
+                        size_t last) {
+  size_t u = r->unless.term;
+  for (size_t k = first; k <= last; k++)
+    if (has_term(c, k, u))
+      return (long)k;
+  bool fwd = true, back = true;
+  for (size_t d = 1; d <= r->within && (fwd || back); d++) {
+    if (back && (d > first || boundary(c, first - d + 1, -1, r->scope)))
+      back = false;
+    if (back && has_term(c, first - d, u))
+      return (long)(first - d);
+    if (fwd && (last + d >= c->nwords || boundary(c, last + d - 1, +1, r->scope)))
+      fwd = false;
+    if (fwd && has_term(c, last + d, u))
+      return (long)(last + d);
+  }
+  return -1;
+}
+
+static qc_negation negation_of(const qc_coder *c, const qc_rule *r) {
+  if (r->negation != QC_NEG_CODE)
+    return r->negation;
+  const qc_code *code = &c->cb->codes[r->code];
+  if (r->kind == QC_RULE_REGEX || r->role != QC_ROLE_HIT)
+    return QC_NEG_OFF;
+  return code->invert ? QC_NEG_INVERT
+         : code->negation ? QC_NEG_ON
+                          : QC_NEG_OFF;
+}
+
+/* A match of rule i on words [first, last]: negation and not-near decide
+ * whether it counts. An inverted rule's hit includes its negator. */
+static void word_hit(qc_coder *c, size_t i, size_t first, size_t last,
+                     size_t start, size_t end, size_t entry) {
+  const qc_rule *r = &c->cb->rules[i];
+  qc_negation mode = negation_of(c, r);
+  if (mode != QC_NEG_OFF) {
+    /* a phrase of format 1 ("helemaal niet efficiënt") keeps the words
+     * it spells out; near rules and gaps may have a negator inside */
+    bool inside = r->kind == QC_RULE_NEAR;
+    for (size_t j = 0; j < r->nitems && !inside; j++)
+      inside = r->items[j].nalts == 0;
+    long neg = negator_at(c, first, last, inside);
+    if (mode == QC_NEG_ON && neg >= 0) {
+      trace(c, i, start, end, QC_TRACE_NEGATED, neg, entry);
+      return;
+    }
+    if (mode == QC_NEG_INVERT && neg < 0) {
+      trace(c, i, start, end, QC_TRACE_NOT_NEGATED, -1, entry);
+      return;
+    }
+    if (mode == QC_NEG_INVERT) {
+      start = start < word_start(c, (size_t)neg) ? start : word_start(c, (size_t)neg);
+      end = end > word_end(c, (size_t)neg) ? end : word_end(c, (size_t)neg);
+    }
+  }
+  if (r->has_unless) {
+    long u = unless_near(c, r, first, last);
+    if (u >= 0) {
+      trace(c, i, start, end, QC_TRACE_NOT_NEAR, u, entry);
+      return;
+    }
+  }
+  count_hit(c, i, start, end, entry);
+}
+
+/* Every token rule, driven by the terms the words matched: a rule is
+ * tried only at the words that matched its first item. */
+static void match_words(qc_coder *c) {
+  find_terms(c);
+  const qc_codebook *cb = c->cb;
+  for (size_t p = 0; p < c->nwt; p++) {
+    size_t k = c->wt[p].word;
+    const qc_term *t = &cb->terms[c->wt[p].term];
+    for (size_t x = 0; x < t->ntriggers; x++) {
+      size_t i = t->triggers[x];
+      const qc_rule *r = &cb->rules[i];
+      long first = (long)k, last = (long)k;
+      if (r->kind == QC_RULE_PHRASE) {
+        last = phrase_from(c, r, 1, k + 1, false);
+      } else if (r->kind == QC_RULE_NEAR) {
+        long j = near_partner(c, r, k);
+        if (j < 0)
+          continue;
+        first = j < first ? j : first;
+        last = j > last ? j : last;
+      }
+      if (last < 0)
+        continue;
+      word_hit(c, i, (size_t)first, (size_t)last, word_start(c, (size_t)first),
+               word_end(c, (size_t)last), c->wt[p].entry);
+    }
+  }
+}
+
+/* A regex rule that asks for negation: the words its match covers. */
+static void regex_hit(qc_coder *c, size_t i, size_t fstart, size_t fend) {
+  size_t start = qc_fold_to_orig(&c->fold, fstart),
+         end = qc_fold_to_orig_end(&c->fold, fend);
+  if (negation_of(c, &c->cb->rules[i]) == QC_NEG_OFF) {
+    count_hit(c, i, start, end, QC_NO_TERM);
+    return;
+  }
+  size_t lo = 0, hi = c->nwords;
+  while (lo < hi) { /* the first word ending after the match starts */
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->words[mid].fend <= fstart)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t last = lo;
+  while (last + 1 < c->nwords && c->words[last + 1].fstart < fend)
+    last++;
+  if (lo >= c->nwords) { /* no word in it: negation cannot apply */
+    if (negation_of(c, &c->cb->rules[i]) != QC_NEG_INVERT)
+      count_hit(c, i, start, end, QC_NO_TERM);
+    return;
+  }
+  word_hit(c, i, lo, last, start, end, QC_NO_TERM);
 }
 
 static int rule_cmp(const void *a, const void *b) {
@@ -309,8 +560,7 @@ static qc_status regex_failed(const qc_coder *c, const qc_rule *r,
  * the other rules with it. Returns whether to look for more. */
 static bool found(qc_coder *c, size_t i, size_t start, size_t end) {
   const qc_rule *r = &c->cb->rules[i];
-  count_hit(c, i, qc_fold_to_orig(&c->fold, start),
-            qc_fold_to_orig_end(&c->fold, end));
+  regex_hit(c, i, start, end);
   if (r->shared) {
     QC_GROW(c->m, c->m_cap, c->nm + 1);
     c->m[c->nm].start = (uint32_t)start;
@@ -387,9 +637,7 @@ static bool reuse_matches(qc_coder *c, size_t i) {
     return false;
   }
   for (uint32_t k = 0; k < c->mcount[f]; k++) {
-    const size_t start = c->m[c->mfirst[f] + k].start;
-    count_hit(c, i, qc_fold_to_orig(&c->fold, start),
-              qc_fold_to_orig_end(&c->fold, c->m[c->mfirst[f] + k].end));
+    regex_hit(c, i, c->m[c->mfirst[f] + k].start, c->m[c->mfirst[f] + k].end);
     if (r->role == QC_ROLE_EXCLUDE)
       break;
   }
@@ -481,9 +729,57 @@ static void finish(qc_coder *c) {
   }
 }
 
+/* The fate of each counted match once the segment is done, as finish()
+ * decides it: its code excluded, the match masked, or the same words as
+ * an earlier counted hit of the code. The exclusion or mask is the cause. */
+static void settle_trace(qc_coder *c) {
+  for (size_t i = 0; i < c->ntrace; i++) {
+    qc_trace_event *e = &c->trace[i];
+    if (e->status != QC_TRACE_COUNTED)
+      continue;
+    size_t code = c->cb->rules[e->rule].code;
+    for (size_t j = 0; j < c->ntrace; j++) {
+      const qc_trace_event *x = &c->trace[j];
+      size_t xc = c->cb->rules[x->rule].code;
+      bool cancels =
+          xc == code && (x->status == QC_TRACE_EXCLUSION ||
+                         (x->status == QC_TRACE_MASK && x->start < e->end &&
+                          e->start < x->end));
+      if (cancels) {
+        e->status = x->status == QC_TRACE_EXCLUSION ? QC_TRACE_EXCLUDED
+                                                    : QC_TRACE_MASKED;
+        e->cause_start = x->start;
+        e->cause_end = x->end;
+        break;
+      }
+    }
+    for (size_t j = 0; j < i && e->status == QC_TRACE_COUNTED; j++) {
+      const qc_trace_event *x = &c->trace[j];
+      if (x->status == QC_TRACE_COUNTED && x->start == e->start &&
+          x->end == e->end && c->cb->rules[x->rule].code == code)
+        e->status = QC_TRACE_DUPLICATE;
+    }
+  }
+}
+
+void qc_coder_set_trace(qc_coder *c, bool on) { c->tracing = on; }
+
+const qc_trace_event *qc_coder_trace(const qc_coder *c, size_t *n) {
+  *n = c->ntrace;
+  return c->trace;
+}
+
+const char *qc_trace_status_name(qc_trace_status st) {
+  static const char *const names[] = {
+      "counted", "duplicate", "negated", "not negated", "not-near",
+      "excluded", "masked", "exclusion", "mask"};
+  return (size_t)st < sizeof names / sizeof *names ? names[st] : "?";
+}
+
 qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
                         const qc_coding **out, qc_error *err) {
   size_t n = c->cb->ncodes;
+  c->ntrace = 0;
   memset(c->hits, 0, n * sizeof *c->hits);
   memset(c->excluded, 0, n * sizeof *c->excluded);
   c->nspans = c->nmasks = 0;
@@ -501,6 +797,8 @@ qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
   match_words(c);
   QC_TRY(match_regexes(c, err));
   finish(c);
+  if (c->tracing)
+    settle_trace(c);
   c->result = (qc_coding){c->coded, c->hits, c->spans, c->nspans, c->nwords};
   *out = &c->result;
   return QC_OK;

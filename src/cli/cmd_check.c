@@ -14,6 +14,8 @@ static const char usage[] =
     "(must get its code) and counterexample (must not). Each failure is one\n"
     "line on stderr:\n"
     "  qcode: FILE:LINE:COL: error: code 'ID': example not coded: \"...\"\n"
+    "A regex that token rules (words, phrases with gaps, near) could say\n"
+    "gets a warning, which does not fail the check.\n"
     "\n"
     "Options:\n"
     "  -v, --verbose           print a summary line per codebook on stdout\n"
@@ -49,12 +51,21 @@ static int check_one(const char *path, bool verbose) {
   if (qc_codebook_load(&cb, path, &err) != QC_OK)
     return cli_report(&err);
   qc_check_result *r;
-  size_t n, failed = 0, examples = 0;
+  size_t n, failed = 0, examples = 0, warnings = 0;
   if (qc_codebook_check(cb, &r, &n, &err) != QC_OK) {
     qc_codebook_free(cb);
     return cli_report(&err);
   }
   for (size_t i = 0; i < n; i++) {
+    if (r[i].kind == QC_CHECK_REGEX_TOKENS) {
+      fprintf(stderr,
+              "qcode: %s:%u:%u: warning: code '%s': this regex could be a "
+              "token rule: %s (docs/CODEBOOK.md)\n",
+              qc_codebook_file(cb), r[i].line, r[i].col,
+              qc_codebook_code_path(cb, r[i].code), r[i].text);
+      warnings++;
+      continue;
+    }
     examples += r[i].kind != QC_CHECK_NO_RULES;
     if (r[i].passed)
       continue;
@@ -72,8 +83,9 @@ static int check_one(const char *path, bool verbose) {
     print_quoted(r[i].text);
   }
   if (verbose)
-    printf("%s: %zu codes, %zu examples and counterexamples, %zu failed\n",
-           path, qc_codebook_code_count(cb), examples, failed);
+    printf("%s: %zu codes, %zu examples and counterexamples, %zu failed, "
+           "%zu regexes that token rules could say\n",
+           path, qc_codebook_code_count(cb), examples, failed, warnings);
   free(r);
   qc_codebook_free(cb);
   return failed ? QC_EXIT_FOUND : QC_EXIT_OK;

@@ -564,6 +564,154 @@ static void regex_spans_in_clusters(qc_test *t) {
   teardown(&f);
 }
 
+/* ---- the rule language: classes, gaps, near, negation modes ---- */
+
+static void classes(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\nclasses:\n"
+             "  time: [tijd, 'uur*']\n"
+             "  all: ['@time', minuten]\n"
+             "codes:\n"
+             "  - id: a\n    words: ['@all']\n"
+             "  - id: b\n    classes:\n      time: [dag]\n"
+             "    words: ['@time']\n"
+             "    codes:\n      - id: c\n        words: ['@time']\n"))
+    return;
+  HITS(t, &f, "veel tijd en uurtjes en minuten", "a", 3);
+  HITS(t, &f, "een dag", "a", 0);
+  HITS(t, &f, "een dag", "b/c", 1); /* the parent's class hides the top's */
+  HITS(t, &f, "veel tijd", "b", 0);
+  teardown(&f);
+  /* errors: unknown class, a class that contains itself */
+  const char *bad[] = {
+      "qcode: 1\ncodes:\n  - id: a\n    words: ['@nope']\n",
+      "qcode: 1\nclasses:\n  x: ['@y']\n  y: ['@x']\n"
+      "codes:\n  - id: a\n    words: ['@x']\n",
+      "qcode: 1\ncodes:\n  - id: a\n    phrases: ['[0-2] tijd']\n",
+      "qcode: 1\ncodes:\n  - id: a\n    phrases: ['win [3-1] tijd']\n"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    qc_codebook *cb = NULL;
+    qc_error err;
+    qc_error_clear(&err);
+    OK(t, qc_codebook_load_mem(&cb, bad[i], strlen(bad[i]), "x", &err) ==
+              QC_ERR_SCHEMA,
+       "bad class or gap refused");
+    qc_codebook_free(cb);
+  }
+}
+
+static void gaps(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\ncodes:\n"
+             "  - id: g\n    phrases: ['tijd [0-2] over']\n"
+             "  - id: s\n    phrases: ['win * tijd']\n"))
+    return;
+  HITS(t, &f, "tijd over", "g", 1);
+  HITS(t, &f, "tijd voor hen over", "g", 1);
+  HITS(t, &f, "tijd voor al hen over", "g", 0); /* three words */
+  HITS(t, &f, "tijd, maar over", "g", 0);       /* a clause ends */
+  HITS(t, &f, "win wat tijd", "s", 1);
+  HITS(t, &f, "win tijd", "s", 0); /* '*' is one word */
+  HITS(t, &f, "tijd niet over", "g", 0); /* a negator inside a gap */
+  code(&f, "zo blijft er tijd voor hen over");
+  SPAN_EQ(t, &f, 0, "tijd voor hen over");
+  teardown(&f);
+}
+
+static void near_rules(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\nclasses:\n  gain: [winnen, wint]\n"
+             "  time: [tijd, uren]\n  plan: [idee]\n"
+             "codes:\n"
+             "  - id: n\n    rules:\n"
+             "      - near: ['@gain', '@time']\n        within: 3\n"
+             "  - id: o\n    rules:\n"
+             "      - near: ['@gain', '@time']\n        ordered: true\n"
+             "        scope: clause\n"
+             "  - id: u\n    rules:\n"
+             "      - near: ['@gain', '@time']\n        not-near: '@plan'\n"))
+    return;
+  HITS(t, &f, "we winnen veel tijd", "n", 1);
+  HITS(t, &f, "tijd winnen we", "n", 1); /* either order */
+  HITS(t, &f, "we winnen er heel veel tijd", "n", 0); /* 4 words apart */
+  HITS(t, &f, "we winnen. Tijd", "n", 0); /* another sentence */
+  HITS(t, &f, "we winnen geen tijd", "n", 0); /* negator between them */
+  HITS(t, &f, "tijd winnen we", "o", 0);
+  HITS(t, &f, "winnen, maar tijd", "o", 0); /* clause scope */
+  HITS(t, &f, "winnen en tijd", "o", 1);
+  HITS(t, &f, "het idee: winnen en tijd", "u", 0); /* scope: sentence */
+  HITS(t, &f, "het idee was winnen en tijd", "u", 0);
+  HITS(t, &f, "het idee is goed en zo en dan winnen en tijd", "u", 1);
+  HITS(t, &f, "het idee. Winnen en tijd", "u", 1);
+  code(&f, "we winnen veel tijd");
+  SPAN_EQ(t, &f, 0, "winnen veel tijd");
+  teardown(&f);
+}
+
+static void negation_modes(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\nclasses:\n  gain: [tijdswinst, sneller]\n"
+             "codes:\n"
+             "  - id: opt\n    words: ['@gain']\n"
+             "  - id: pes\n    rules:\n"
+             "      - words: ['@gain']\n        negation: invert\n"
+             "  - id: inv\n    negation: invert\n    words: [snel]\n"
+             "  - id: rx\n    rules:\n"
+             "      - regex: '\\bgoed\\b'\n        negation: on\n"))
+    return;
+  HITS(t, &f, "geen tijdswinst", "opt", 0);
+  HITS(t, &f, "geen tijdswinst", "pes", 1);
+  HITS(t, &f, "tijdswinst", "pes", 0);
+  HITS(t, &f, "niet snel", "inv", 1);
+  HITS(t, &f, "snel", "inv", 0);
+  HITS(t, &f, "niet goed", "rx", 0);
+  HITS(t, &f, "goed", "rx", 1);
+  code(&f, "dat is niet sneller");
+  SPAN_EQ(t, &f, 0, "niet sneller"); /* an inverted hit holds its negator */
+  teardown(&f);
+}
+
+static void separable_verbs(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\ncodes:\n  - id: v\n    verbs: [invullen]\n"))
+    return;
+  HITS(t, &f, "ze vult het formulier in", "v", 1);
+  HITS(t, &f, "het is ingevuld", "v", 1);
+  HITS(t, &f, "om het in te vullen", "v", 1);
+  HITS(t, &f, "ze vult het formulier", "v", 0); /* no particle */
+  HITS(t, &f, "ze vult het, maar in", "v", 0);  /* not in the clause */
+  teardown(&f);
+}
+
+static void tracing(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\nclasses:\n  gain: {verbs: [winnen]}\n"
+             "codes:\n  - id: a\n    words: ['@gain']\n"
+             "    mask:\n      phrases: ['winnen is']\n"))
+    return;
+  qc_coder_set_trace(f.coder, true);
+  code(&f, "we wonnen niet. Niet gewonnen. Winnen is fijn.");
+  size_t n;
+  const qc_trace_event *e = qc_coder_trace(f.coder, &n);
+  INT_EQ(t, n, 4, "events: one counted, one negated, one masked, one mask");
+  if (n == 4) {
+    INT_EQ(t, e[0].status, QC_TRACE_COUNTED, "wonnen counted");
+    STR_EQ(t, e[0].matched ? e[0].matched : "", "verbs: winnen (past plural)",
+           "what wonnen matched");
+    INT_EQ(t, e[1].status, QC_TRACE_NEGATED, "gewonnen negated");
+    INT_EQ(t, e[1].cause_end - e[1].cause_start, 4, "by 'Niet'");
+    INT_EQ(t, e[2].status, QC_TRACE_MASKED, "winnen masked");
+    INT_EQ(t, e[3].status, QC_TRACE_MASK, "the mask's own match");
+  }
+  teardown(&f);
+}
+
 int main(void) {
   qc_test t = QC_TEST_INIT;
   QC_RUN(&t, words_exact);
@@ -581,5 +729,11 @@ int main(void) {
   QC_RUN(&t, spans);
   QC_RUN(&t, distinct_hits);
   QC_RUN(&t, regex_spans_in_clusters);
+  QC_RUN(&t, classes);
+  QC_RUN(&t, gaps);
+  QC_RUN(&t, near_rules);
+  QC_RUN(&t, negation_modes);
+  QC_RUN(&t, separable_verbs);
+  QC_RUN(&t, tracing);
   return qc_test_finish(&t);
 }

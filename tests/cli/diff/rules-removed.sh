@@ -4,7 +4,7 @@ cb="$SRC"/codebooks/digitalisering.yaml
 awk '
   /^      - id: soft$/ { insoft = 1; print; next }
   insoft && /^      - id:/ { insoft = 0 }
-  insoft && /^        (words|phrases|regex|exclude|mask):/ { skip = 1; next }
+  insoft && /^        (words|phrases|regex|verbs|nouns|adjectives|rules|exclude|mask):/ { skip = 1; next }
   insoft && skip && /^          / { next }
   insoft && skip && /^        [a-z]/ { skip = 0 }
   { print }' "$cb" > new.yaml
