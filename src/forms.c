@@ -380,12 +380,13 @@ static size_t prefix_len(const char *v, size_t n) {
  * 'v' ends in -eren. */
 static bool foreign_eren(const char *v, size_t n) {
   static const char *const endings[] = {
-      "seren",   "ceren",    "reren",   "xeren",   "ueren",  "leren",  "nteren",
-      "pteren",  "cteren",   "kteren",  "rteren",  "iteren", "oteren", "uteren",
-      "ineren",  "oneren",   "eneren",  "aneren",  "ageren", "egeren", "igeren",
-      "ogeren",  "ideren",   "uderen",  "rmeren",  "umeren", "oberen", "rberen",
-      "rveren",  "iveren",   "noveren", "okkeren", "rkeren", "iperen", "cheren",
-      "reteren", "aarderen", NULL};
+      "seren",    "ceren",    "reren",  "xeren",  "ueren",  "leren",
+      "nteren",   "pteren",   "cteren", "kteren", "rteren", "iteren",
+      "oteren",   "uteren",   "ineren", "oneren", "eneren", "aneren",
+      "ageren",   "egeren",   "igeren", "ogeren", "ideren", "uderen",
+      "rmeren",   "umeren",   "oberen", "rberen", "rveren", "iveren",
+      "noveren",  "okkeren",  "rkeren", "iperen", "cheren", "reteren",
+      "aarderen", "rammeren", NULL};
   static const char *const native[] = {"slenteren", NULL};
   if (ends(v, n, "eigeren") || ends_any(v, n, native))
     return false;
@@ -433,6 +434,9 @@ static void weak_stem(const char *v, size_t n, word *stem, bool *voiceless) {
     w_cut(stem, k - 3);
     w_addz(stem, "eer");
   } else if (ends(s, k, "\xc3\xabr")) { /* creëren: creëer */
+    w_cut(stem, k - 1);
+    w_addz(stem, "er");
+  } else if (ends(s, k, "uer")) { /* evalueren: evalueer */
     w_cut(stem, k - 1);
     w_addz(stem, "er");
   } else if (!schwa_stem(v + root, n - root)) {
@@ -551,8 +555,7 @@ static void from_table(paradigm *p, const char *v, size_t n, const row *r,
   bool own_ge = starts(r->col[0].s, r->col[0].len, "ge") &&
                 !starts(r->col[3].s, r->col[3].len, "gege");
   if (!field_is(r->col[3], "-"))
-    slot_field(&p->part, &pre, r->col[3].s, r->col[3].len,
-               plen > 0 && !own_ge);
+    slot_field(&p->part, &pre, r->col[3].s, r->col[3].len, plen > 0 && !own_ge);
   if (field_is(r->col[4], "-") || r->col[4].len == 0) {
     word stem;
     bool voiceless;
@@ -853,14 +856,23 @@ static bool short_stressed(const char *s, size_t n) {
          !schwa_end(s, n);
 }
 
+/* s[0..n) + "en" is a verb with a schwa stem (teken-ing, verander-ing),
+ * after which -ing keeps a secondary stress: tekeningetje. */
+static bool after_schwa_verb(const char *s, size_t n) {
+  word v;
+  w_set(&v, s, n);
+  w_addz(&v, "en");
+  return schwa_stem(v.s, v.n);
+}
+
 /* The diminutive by the rules (e-ANS 12.4.2.2.3.1). */
 static void diminutive(const char *s, size_t n, slot *dim) {
   word *w = slot_new(dim);
   w_set(w, s, n);
   char c = s[n - 1], b = n >= 2 ? s[n - 2] : '\0';
   if (ends(s, n, "ing") && has_vowel(s, n - 3) && !ends(s, n, "ling") &&
-      !schwa_end(s, n - 3)) {
-    w_cut(w, n - 1); /* koninkje, woninkje */
+      !after_schwa_verb(s, n - 3)) {
+    w_cut(w, n - 1); /* koninkje, woninkje, digitaliserinkje */
     w_addz(w, "kje");
   } else if (ends(s, n, "ng")) {
     w_addz(w, "etje"); /* ringetje, leerlingetje, tekeningetje */
@@ -934,7 +946,7 @@ static void expand_noun(qc_forms *f, const char *s, size_t n) {
       slot_field(&dim, &w, r.col[2].s, r.col[2].len, false);
   } else {
     plural_rules(s, n, &pl);
-    if (!ends(s, n, "je") && !ends(s, n, "heid"))
+    if (!ends(s, n, "je") && !ends(s, n, "heid") && !ends(s, n, "ende"))
       diminutive(s, n, &dim);
   }
   add_slot(f, &none, &pl, "plural");

@@ -351,6 +351,11 @@ static void weak_verbs(qc_test *t) {
       {"informeren", "informeren informeer informeert informeerde "
                      "informeerden geïnformeerd geïnformeerde informerend "
                      "informerende"},
+      {"evalueren", "evalueren evalueer evalueert evalueerde evalueerden "
+                    "geëvalueerd geëvalueerde evaluerend evaluerende"},
+      {"programmeren", "programmeren programmeer programmeert programmeerde "
+                       "programmeerden geprogrammeerd geprogrammeerde "
+                       "programmerend programmerende"},
       {"kopiëren", "kopiëren kopieer kopieert kopieerde kopieerden "
                    "gekopieerd gekopieerde kopiërend kopiërende"},
       {"creëren", "creëren creëer creëert creëerde creëerden gecreëerd "
@@ -445,6 +450,11 @@ static void nouns(qc_test *t) {
       {"kam", "kam kammen kammetje kammetjes"},
       {"ring", "ring ringen ringetje ringetjes"},
       {"tekening", "tekening tekeningen tekeningetje tekeningetjes"},
+      {"verandering", "verandering veranderingen veranderingetje "
+                      "veranderingetjes"},
+      {"digitalisering", "digitalisering digitaliseringen digitaliserinkje "
+                         "digitaliserinkjes"},
+      {"leidinggevende", "leidinggevende leidinggevendes leidinggevenden"},
       {"scherm", "scherm schermen schermpje schermpjes"},
       /* the table, and compounds ending in a noun of it */
       {"kind", "kind kinderen kindje kindjes"},
