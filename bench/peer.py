@@ -21,8 +21,9 @@ which word patterns a word matches).
 
 The semantics follow qcode's sources: transcript.c (front matter, turns),
 utf8.c (folding), tokenize.c (running words, sentence ends), codebook*.c
-(rules, fingerprint), lexicon.c (wildcards), coder.c (negation, exclude,
-mask, de-duplication, roll-up), tally.c and table.c (the table).
+(rules, fingerprint), lexicon.c (wildcards), coder.c (negation windows
+within a clause, exclude, mask, de-duplication, roll-up), tally.c and
+table.c (the table).
 """
 
 import argparse
@@ -569,10 +570,24 @@ HIT, EXCLUDE, MASK = 0, 1, 2
 RULE_KINDS = {"words": WORD, "phrases": PHRASE, "regex": REGEX}
 DEFAULT_NEGATORS = ["niet", "geen", "nooit", "niets", "niks", "nergens", "zonder",
                     "allerminst", "niemand", "noch", "geenszins"]
+# after a comma these open a new clause ("geen vergadering, wel stress"),
+# so a negator before the comma does not reach a cue after it
+DEFAULT_CONTRAST = ["wel", "maar", "alleen", "toch", "echter", "daarentegen"]
+
+
+TOP_KEYS = {"qcode", "name", "title", "description", "settings", "codes"}
+CODE_KEYS = {"id", "label", "description", "codes", "words", "phrases", "regex",
+             "exclude", "mask", "negation", "examples", "counterexamples"}
 
 
 class CodebookError(Exception):
     pass
+
+
+def unsupported(key, where):
+    """A codebook key the peer does not know: refused, not ignored, so that
+    a codebook in a newer rule language cannot give a silently wrong table."""
+    return CodebookError("%s key '%s' is not implemented by bench/peer.py" % (where, key))
 
 
 def glob_regex(pattern):
@@ -593,9 +608,14 @@ class Rule:
         self.parts, self.globs, self.regex = [], [], None
 
 
+NEG_OFF, NEG_ON, NEG_INVERT = 0, 1, 2
+
+
 class Code:
     def __init__(self, path, parent):
-        self.path, self.parent, self.negation = path, parent, True
+        # negation: NEG_ON (a negated cue does not count), NEG_OFF, or
+        # NEG_INVERT (a cue counts only when negated, with its negator)
+        self.path, self.parent, self.negation = path, parent, NEG_ON
 
 
 class Codebook:
@@ -604,10 +624,13 @@ class Codebook:
             doc = load_yaml(f.read())
         if not isinstance(doc, dict) or str(doc.get("qcode")) != "1":
             raise CodebookError("not a qcode codebook (format 1)")
+        for key in doc:
+            if key not in TOP_KEYS:
+                raise unsupported(key, "codebook")
         self.fold_opts, self.caseless = FOLD_CASE, True
         self.before, self.after = 3, 0
-        self.codes, self.rules, self.negators = [], [], []
-        negators = None
+        self.codes, self.rules, self.negators, self.contrast = [], [], [], []
+        negators = contrast = None
         settings = doc.get("settings") or {}
         for key, value in settings.items():
             if key == "case":
@@ -617,7 +640,7 @@ class Codebook:
             elif key == "diacritics":
                 self.fold_opts = (self.fold_opts | FOLD_MARKS) if value == "fold" \
                     else (self.fold_opts & ~FOLD_MARKS)
-            elif key != "negation":
+            elif key not in ("negation", "clauses"):
                 raise CodebookError("unknown setting '%s'" % key)
         for key, value in (settings.get("negation") or {}).items():
             if key == "words":
@@ -629,6 +652,14 @@ class Codebook:
         for word in (DEFAULT_NEGATORS if negators is None else negators):
             self.negators.append(fold(word, self.fold_opts))
         self.negator_globs = [glob_regex(n) for n in self.negators]
+        for key, value in (settings.get("clauses") or {}).items():
+            if key == "contrast":
+                contrast = value
+            else:
+                raise CodebookError("unknown clauses setting '%s'" % key)
+        for word in (DEFAULT_CONTRAST if contrast is None else contrast):
+            self.contrast.append(fold(word, self.fold_opts))
+        self.contrast_globs = [glob_regex(n) for n in self.contrast]
         self.add_codes(doc["codes"], None)
         self.fingerprint = self.make_fingerprint()
         self.word_rules = [r for r in self.rules if r.kind != REGEX]
@@ -642,16 +673,22 @@ class Codebook:
             index = len(self.codes)
             self.codes.append(Code(path, parent))
             for key, value in c.items():
+                if key not in CODE_KEYS:
+                    raise unsupported(key, "code '%s':" % path)
                 if key in RULE_KINDS:
                     for src in value:
                         self.add_rule(RULE_KINDS[key], HIT, index, src)
                 elif key in ("exclude", "mask"):
                     for kind, srcs in value.items():
+                        if kind not in RULE_KINDS:
+                            raise unsupported(kind, "code '%s': %s" % (path, key))
                         for src in srcs:
                             self.add_rule(RULE_KINDS[kind],
                                           EXCLUDE if key == "exclude" else MASK, index, src)
                 elif key == "negation":
-                    self.codes[index].negation = value in ("true", "yes")
+                    self.codes[index].negation = (
+                        NEG_INVERT if value == "invert"
+                        else NEG_ON if value in ("true", "yes") else NEG_OFF)
             if "codes" in c:
                 self.add_codes(c["codes"], index)
 
@@ -670,6 +707,7 @@ class Codebook:
         lines = ["qcode 1\nfold %d regex %d before %d after %d\n"
                  % (self.fold_opts, 1 if self.caseless else 0, self.before, self.after)]
         lines += ["negator\x1f%s\n" % n for n in self.negators]
+        lines += ["contrast\x1f%s\n" % n for n in self.contrast]
         lines += ["code\x1f%s\x1f%d\n" % (c.path, c.negation) for c in self.codes]
         lines += ["rule\x1f%s\x1f%d\x1f%d\x1f%s\n"
                   % (self.codes[r.code].path, r.kind, r.role, r.source) for r in self.rules]
@@ -788,8 +826,8 @@ def read_transcript(path):
 # ======================================================================
 # Tokens (tokenize.c): words, abbreviations, numbers, dates, times, URLs
 # and e-mail addresses are running words; punctuation, quotes and symbols
-# are not, but they break phrases. Sentence ends decide the negation
-# window.
+# are not, but they break phrases. Sentence ends (with ';', ':' and a comma
+# before a contrast word, in the coder) bound the negation window.
 # ======================================================================
 
 SP = "[ \\t\\n\\v\\f\\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u200b\ufeff]"
@@ -799,13 +837,18 @@ FORMAT = char_class(lambda c, cp: c == "Cf" and cp not in (0x200B, 0xFEFF))
 # zero-width joiner) before a letter, digit or mark
 W = r"(?:[^\W_]|" + MARK + "|" + FORMAT + r"(?=[^\W_]|" + MARK + "))"
 L = r"[^\W\d_]"                                            # letter
-HY = "[-\u2010\u2011\u2013]"                               # joins a compound
+# joins a compound: - U+2010 U+2011, the en dash U+2013, and the look-alikes
+# U+2012 (figure dash), U+2212 (minus), U+FE63 and U+FF0D (small and
+# fullwidth hyphen-minus)
+HY = "[-\u2010-\u2013\u2212\ufe63\uff0d]"
+ELLIPTIC_END = "(?=" + SP + "|,|$)"                         # familie- en
 APOS = "['`\u00b4\u2018\u2019]"
 SUFFIX = r"(?i:tjes|tje|jes|kes|je|ke|ll|re|ve|[stnrkmd])(?![A-Za-z])(?!" + W + ")"
 RUN = W + r"+(?:(?<=[0-9])[.,/](?=[0-9])" + W + "+)*"
 PAREN = r"\(" + L + r"{1,15}-?\)"
+# a final hyphen (or soft hyphen) before a space, a comma or the end stays
 TAIL = "(?:" + HY + RUN + "|" + APOS + SUFFIX + "|" + PAREN + "(?:" + RUN + ")?|_" + RUN + ")*" \
-       "(?:" + HY + "(?=" + SP + "|,|$))?"
+       "(?:(?:" + HY + "|\u00ad)" + ELLIPTIC_END + ")?"
 
 SPACE_RE = re.compile(SP + "+")
 RUN_RE = re.compile(RUN)
@@ -838,6 +881,9 @@ TLDS = set("app at be biz ca ch com dev dk edu es eu fi fr gov ie info int io it
 TWORD, TNUMBER, TABBREV, TOTHER = "word", "number", "abbrev", "other"   # running words
 TPUNCT, TQUOTE, TEMOTICON = "punct", "quote", "emoticon"                  # not words
 WORD_TYPES = {TWORD, TNUMBER, TABBREV, TOTHER}
+# the one-character tokens that qcode calls punctuation (the other ASCII
+# ones are symbols); only these end a comma's reach or a clause
+PUNCT_1 = set(".?!:;([,)]{}-")
 
 
 class Token:
@@ -1031,6 +1077,17 @@ def time_ends(text, i):
     return True if text[i:i + 1] == "-" else number_ends(text, i)
 
 
+def uh_time_ends(text, i):
+    """After 14u, 9u30, 14h30: a hyphen only before a digit (13u-14u); 12u-dienst
+    and 10u- en 12u-dienst are words."""
+    if re.match(HY, text[i:i + 1] or "x"):
+        return text[i + 1:i + 2].isascii() and text[i + 1:i + 2].isdigit()
+    return number_ends(text, i)
+
+
+ELLIPTIC_END_RE = re.compile(ELLIPTIC_END)
+
+
 def time_at(text, p):
     m = re.compile(r"([0-9]{1,3})").match(text, p)
     h, i = m.group(1), m.end()
@@ -1055,9 +1112,9 @@ def time_at(text, p):
     if sep in ("u", "h"):
         i += 1
         m = re.compile(r"[0-9]{0,3}").match(text, i)
-        if len(m.group()) == 2 and int(m.group()) <= 59 and time_ends(text, m.end()):
+        if len(m.group()) == 2 and int(m.group()) <= 59 and uh_time_ends(text, m.end()):
             return m.end()
-        return i if time_ends(text, i) else 0
+        return i if uh_time_ends(text, i) else 0
     return 0
 
 
@@ -1067,8 +1124,9 @@ def ordinal_at(text, p):
     if w not in ("e", "de", "ste", "er"):
         return 0
     i += len(w)
-    if is_word_char(text, i) or (re.match(HY, text[i:i + 1] or "x") and is_word_char(text, i + 1)):
-        return 0
+    if is_word_char(text, i) or (re.match(HY, text[i:i + 1] or "x") and (
+            is_word_char(text, i + 1) or ELLIPTIC_END_RE.match(text, i + 1))):
+        return 0   # 2e-lijns, and 1e- in 1e- en 2e-lijns, are words
     return i
 
 
@@ -1104,7 +1162,9 @@ def lex_apos(text, i, a):
     w = ascii_letters(text, j, 3)
     if w == "s" and text[j + 1:j + 2] == "-" and UPPER_RE.match(text[j + 2:j + 3] or "x"):
         return scan_word(text, i, j + 2)[0], TWORD
-    if ((len(w) == 1 and w in "stkmnr") or w == "ie") and not is_word_char(text, j + len(w)):
+    # a letter and a hyphen is a compound after a quote: 'T-profielen
+    if (((len(w) == 1 and w in "stkmnr") or w == "ie") and not is_word_char(text, j + len(w))
+            and not re.match(HY, text[j + len(w):j + len(w) + 1] or "x")):
         return j + len(w), TWORD
     if re.compile(r"[0-9]{2}(?![0-9])").match(text, j):
         return j + 2, TNUMBER
@@ -1267,6 +1327,7 @@ class Coder:
         self.cb = cb
         self.word_cache = {}
         self.negator_cache = {}
+        self.contrast_cache = {}
 
     def rules_for(self, word):
         """The word and phrase rules whose first part matches this folded
@@ -1284,33 +1345,53 @@ class Coder:
             self.negator_cache[word] = neg
         return neg
 
-    def negated(self, words, first, last):
+    def is_contrast(self, word):
+        con = self.contrast_cache.get(word)
+        if con is None:
+            con = any(g.fullmatch(word) for g in self.cb.contrast_globs)
+            self.contrast_cache[word] = con
+        return con
+
+    def negator_at(self, words, first, last):
+        """The running word that negates words [first, last]: a negator
+        within the window before them, then after them, in their clause;
+        or -1."""
         s = words[first][3]
         for k in range(1, self.cb.before + 1):
             if first - k < 0 or words[first - k][3] != s:
                 break
             if words[first - k][4]:
-                return True
+                return first - k
         for k in range(1, self.cb.after + 1):
             if last + k >= len(words) or words[last + k][3] != s:
                 break
             if words[last + k][4]:
-                return True
-        return False
+                return last + k
+        return -1
 
     def code(self, text):
         """Returns (hits per code, coded per code, running words)."""
         cb = self.cb
         folded, offsets = fold_with_offsets(text, cb.fold_opts)
         toks = tokenize(text)
-        # running words: (folded start, folded end, token index, sentence, negator)
-        words, sentence = [], 0
+        # running words: (folded start, folded end, token index, clause,
+        # negator). A clause ends at a sentence end, at ';' and ':', and at
+        # a comma followed by a contrast word ("geen vergadering, wel
+        # stress"); a negation window stays in its clause.
+        words, clause, new_clause, comma = [], -1, True, False
         for k, t in enumerate(toks):
             if t.type in WORD_TYPES:
                 fs, fe = (t.start, t.end) if offsets is None else (offsets[t.start], offsets[t.end])
-                words.append((fs, fe, k, sentence, self.is_negator(folded[fs:fe])))
+                w = folded[fs:fe]
+                if new_clause or (comma and self.is_contrast(w)):
+                    clause += 1
+                words.append((fs, fe, k, clause, self.is_negator(w)))
+                new_clause = comma = False
+            elif t.type == TPUNCT and t.end - t.start == 1 and text[t.start] in PUNCT_1:
+                comma = text[t.start] == ","
+                new_clause = new_clause or text[t.start] in ";:"
             if t.sentence_end:
-                sentence += 1
+                new_clause = True
         spans, masks, excluded = set(), [], set()
 
         def count(rule, start, end):
@@ -1331,10 +1412,17 @@ class Coder:
                             not rule.globs[j].fullmatch(folded[words[k + j][0]:words[k + j][1]])
                             for j in range(1, n)):
                         continue
-                if rule.role == HIT and cb.codes[rule.code].negation and \
-                        self.negated(words, k, k + n - 1):
-                    continue
-                count(rule, fs, words[k + n - 1][1])
+                start, end = fs, words[k + n - 1][1]
+                mode = cb.codes[rule.code].negation if rule.role == HIT else NEG_OFF
+                if mode != NEG_OFF:
+                    neg = self.negator_at(words, k, k + n - 1)
+                    if mode == NEG_ON and neg >= 0:
+                        continue
+                    if mode == NEG_INVERT:
+                        if neg < 0:
+                            continue
+                        start, end = min(start, words[neg][0]), max(end, words[neg][1])
+                count(rule, start, end)
         # regexes, on the folded text
         for rule in cb.regex_rules:
             for m in rule.regex.finditer(folded):
