@@ -54,9 +54,10 @@ qc_pos qc_forms_guess(const char *lemma);
  * recognised, and over, onder, door, om, voor, achter, mis, vol and weer
  * are taken as inseparable prefixes. Errors (QC_ERR_SCHEMA, no position:
  * the caller positions it): an empty lemma, white space, a misplaced '|',
- * a lemma over QC_FORMS_MAX_LEMMA bytes, a verb not ending in -n. The
- * result is owned by 'out' (which must be QC_FORMS_INIT or released);
- * release it with qc_forms_release, also after an error. */
+ * a lemma over QC_FORMS_MAX_LEMMA bytes, invalid UTF-8, a verb not ending
+ * in -n. '*out' is overwritten (release an earlier result first); the
+ * result is owned by 'out': release it with qc_forms_release, which is
+ * also safe after an error. */
 qc_status qc_forms_expand(qc_forms *out, const char *lemma, qc_pos pos,
                           qc_error *err);
 
@@ -70,7 +71,7 @@ void qc_forms_release(qc_forms *f);
  * "vult ... in" with the tag suffixed " (split)". 'pos' NULL guesses each
  * lemma's part of speech (qc_forms_guess). Returns the table in '*out'
  * (caller frees with free()), its length in '*len'. Errors: those of
- * qc_forms_expand, with the message naming the lemma. */
+ * qc_forms_expand (the first bad lemma; nothing is returned). */
 qc_status qc_forms_table(const char *const *lemmas, size_t n, const qc_pos *pos,
                          qc_format format, char **out, size_t *len,
                          qc_error *err);
