@@ -33,7 +33,10 @@ _qcode() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -f|--format) COMPREPLY=($(compgen -W "$(_qcode_formats "$cmd")" -- "$cur")); return ;;
     --unit) COMPREPLY=($(compgen -W "turn paragraph sentence" -- "$cur")); return ;;
-    --by) COMPREPLY=($(compgen -W "subsector speaker file" -- "$cur")); return ;;
+    --by) # KEY[,KEY...]: complete the key after the last comma
+      local keys=""; [[ $cur == *,* ]] && keys=${cur%,*},
+      COMPREPLY=($(compgen -P "$keys" -W "subsector speaker file" -- "${cur##*,}"))
+      return ;;
     --value) COMPREPLY=($(compgen -W "segments hits share" -- "$cur")); return ;;
     --missing) COMPREPLY=($(compgen -W "error absent" -- "$cur")); return ;;
     --pos) COMPREPLY=($(compgen -W "verb noun adj" -- "$cur")); return ;;

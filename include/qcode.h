@@ -390,11 +390,18 @@ typedef enum {
 } qc_format;
 typedef enum { QC_VALUE_SEGMENTS, QC_VALUE_HITS, QC_VALUE_SHARE } qc_value;
 
+/** A group is the values of the grouping keys, in the order of 'by', joined
+ * with QC_GROUP_SEP ("zorg\x1fP1" for "subsector,speaker"); with one key,
+ * just its value. Tables write one column per key and sort groups by their
+ * values, key by key, bytewise. */
+#define QC_GROUP_SEP '\x1f'
+
 typedef struct qc_table_opts {
   qc_format format;
   bool wide;          /* group x code matrix instead of long rows */
   qc_value value;     /* the cell value of a wide table */
-  const char *by;     /* name of the grouping column, e.g. "subsector" */
+  const char *by;     /* the grouping columns' names, comma-separated, such
+                         as "subsector" or "file,speaker"; NULL: subsector */
 } qc_table_opts;
 
 typedef struct qc_tally qc_tally;
@@ -404,7 +411,7 @@ typedef struct qc_tally qc_tally;
 qc_tally *qc_tally_new(const qc_codebook *cb);
 void qc_tally_free(qc_tally *tally);
 
-/** Counts one coded segment under 'group' (copied). */
+/** Counts one coded segment under 'group' (copied; see QC_GROUP_SEP). */
 void qc_tally_add(qc_tally *tally, const char *group, const qc_coding *coding);
 
 /** Makes sure 'group' has rows even when none of its segments is counted. */
@@ -414,18 +421,19 @@ void qc_tally_touch(qc_tally *tally, const char *group);
 void qc_tally_merge(qc_tally *dst, const qc_tally *src);
 
 /** Formats the tally as a table; returns a NUL-terminated string the caller
- * frees with free(), its length in '*len'. Groups are sorted bytewise, codes
- * are in codebook order, every group x code pair has a row. */
+ * frees with free(), its length in '*len'. Groups are sorted by their key
+ * values, codes are in codebook order, every group x code pair has a row. */
 char *qc_tally_format(const qc_tally *tally, const qc_table_opts *opts,
                       size_t *len);
 
 /** Sums frequency tables written by separate `qcode apply` runs (long
  * format, TSV or CSV by file name, with the codebook column) into one, as
  * if one run had coded all their transcripts: counts are added, shares
- * recomputed. Tables of different codebooks (fingerprints), groupings or
- * code lists are refused with QC_ERR_DATA. Returns the table formatted
- * with 'opts' (its 'by' is ignored: the tables' grouping column is kept);
- * caller frees with free(). */
+ * recomputed. The grouping columns are those before `code`. Tables of
+ * different codebooks (fingerprints), groupings or code lists are refused
+ * with QC_ERR_DATA. Returns the table formatted with 'opts' (its 'by' is
+ * ignored: the tables' grouping columns are kept); caller frees with
+ * free(). */
 qc_status qc_merge_tables(const char *const *paths, size_t n,
                           const qc_table_opts *opts, char **out, size_t *len,
                           qc_error *err);
@@ -473,14 +481,14 @@ qc_status qc_agree(const char *path_a, const char *path_b,
 /** ## Per-segment coding tables */
 
 /** A table with one row per coded segment and code: file, segment, line,
- * last_line, speaker, the grouping key, code, hits, spans (byte offsets
- * into the file, "start-end;start-end"), text (the matched texts joined
- * with " | "). A parent's spans are its descendants'. */
+ * last_line, speaker, one column per grouping key, code, hits, spans (byte
+ * offsets into the file, "start-end;start-end"), text (the matched texts
+ * joined with " | "). A parent's spans are its descendants'. */
 typedef struct qc_segment_table qc_segment_table;
 
 typedef struct qc_segment_table_opts {
   qc_format format;
-  const char *by; /* name of the grouping column (copied) */
+  const char *by; /* the grouping keys, as in qc_table_opts (copied) */
   bool all;       /* segments without a code get one row, code empty */
   bool text;      /* add a column segment_text with the whole segment */
 } qc_segment_table_opts;

@@ -44,7 +44,7 @@ static char *rule_signature(const qc_codebook *cb, size_t code) {
   if (n > 1)
     qsort(items, n, sizeof *items, cmp_str);
   qc_buf sig = QC_BUF_INIT;
-  qc_buf_printf(&sig, "negation=%d\n", cb->codes[code].negation);
+  qc_buf_grow(&sig, 0);
   for (size_t i = 0; i < n; i++) {
     qc_buf_puts(&sig, items[i]);
     qc_buf_putc(&sig, '\n');
@@ -54,15 +54,28 @@ static char *rule_signature(const qc_codebook *cb, size_t code) {
   return qc_buf_detach(&sig, NULL);
 }
 
-static bool same_settings(const qc_codebook *a, const qc_codebook *b) {
-  if (a->fold_opts != b->fold_opts || a->regex_opts != b->regex_opts ||
-      a->neg_before != b->neg_before || a->neg_after != b->neg_after ||
-      a->nnegators != b->nnegators)
+static bool same_words(char *const *a, size_t na, char *const *b, size_t nb) {
+  if (na != nb)
     return false;
-  for (size_t i = 0; i < a->nnegators; i++)
-    if (strcmp(a->negators[i], b->negators[i]))
+  for (size_t i = 0; i < na; i++)
+    if (strcmp(a[i], b[i]))
       return false;
   return true;
+}
+
+/* The codebook's settings. */
+static bool same_settings(const qc_codebook *a, const qc_codebook *b) {
+  return a->fold_opts == b->fold_opts && a->regex_opts == b->regex_opts &&
+         a->neg_before == b->neg_before && a->neg_after == b->neg_after &&
+         same_words(a->negators, a->nnegators, b->negators, b->nnegators) &&
+         same_words(a->contrast, a->ncontrast, b->contrast, b->ncontrast);
+}
+
+/* A code's own settings, apart from its rules: a change is reported as
+ * 'settings', like a change of the codebook's settings. Every per-code
+ * setting of struct qc_code belongs here. */
+static bool same_code_settings(const qc_code *a, const qc_code *b) {
+  return a->negation == b->negation && a->invert == b->invert;
 }
 
 static char *describe(const qc_compare *c, size_t i, bool settings) {
@@ -80,7 +93,7 @@ static char *describe(const qc_compare *c, size_t i, bool settings) {
     qc_buf_puts(&b, b.len ? "+rules" : "rules");
   free(so);
   free(sn);
-  if (!settings)
+  if (!settings || !same_code_settings(&c->old->codes[o], &c->new_cb->codes[n]))
     qc_buf_puts(&b, b.len ? "+settings" : "settings");
   return qc_buf_detach(&b, NULL);
 }
@@ -209,21 +222,26 @@ const char *qc_compare_listing(const qc_compare *c) {
 
 char *qc_compare_format(const qc_compare *c, const qc_table_opts *opts,
                         size_t *len) {
+  static const char *const fixed[] = {
+      "code",           "change",   "old_segments", "new_segments",
+      "delta_segments", "old_hits", "new_hits",     "delta_hits"};
+  enum { NFIXED = sizeof fixed / sizeof *fixed };
+  qc_keys keys;
+  qc_keys_parse(&keys, opts->by);
   qc_tally_counts old, now;
-  qc_tally_snapshot(c->told, &old);
-  qc_tally_snapshot(c->tnew, &now);
-  const char *cols[] = {opts->by ? opts->by : "subsector",
-                        "code",         "change",       "old_segments",
-                        "new_segments", "delta_segments", "old_hits",
-                        "new_hits",     "delta_hits"};
+  qc_tally_snapshot(c->told, keys.n, &old);
+  qc_tally_snapshot(c->tnew, keys.n, &now);
+  const char **cols = qc_xcalloc(keys.n + NFIXED, sizeof *cols);
+  memcpy(cols, keys.names, keys.n * sizeof *cols);
+  memcpy(cols + keys.n, fixed, sizeof fixed);
   qc_buf out = QC_BUF_INIT;
   qc_table t;
-  qc_table_begin(&t, &out, opts->format, cols, 9);
+  qc_table_begin(&t, &out, opts->format, cols, keys.n + NFIXED);
   for (size_t g = 0; g < now.ngroups; g++)
     for (size_t i = 0; i < c->ncodes; i++) {
       unsigned long long os = old.segments[g][i], ns = now.segments[g][i];
       unsigned long long oh = old.hits[g][i], nh = now.hits[g][i];
-      qc_table_str(&t, now.names[g]);
+      qc_table_group(&t, now.names[g], keys.n);
       qc_table_str(&t, c->paths[i]);
       qc_table_str(&t, c->change[i]);
       qc_table_uint(&t, os);
@@ -235,6 +253,8 @@ char *qc_compare_format(const qc_compare *c, const qc_table_opts *opts,
       qc_table_end_row(&t);
     }
   qc_table_end(&t);
+  free(cols);
+  qc_keys_release(&keys);
   qc_tally_snapshot_release(&old);
   qc_tally_snapshot_release(&now);
   return qc_buf_detach(&out, len);

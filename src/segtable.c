@@ -12,26 +12,31 @@
 
 struct qc_segment_table {
   const qc_codebook *cb;
-  char *by;
+  qc_keys keys;
   bool all, with_text;
   qc_buf out, spans, text, segment;
   qc_table table;
-  const char *cols[11];
+  const char **cols;
 };
 
 qc_segment_table *qc_segment_table_new(const qc_codebook *cb,
                                        const qc_segment_table_opts *opts) {
+  static const char *const before[] = {"file", "segment", "line", "last_line",
+                                       "speaker"};
+  static const char *const after[] = {"code", "hits", "spans", "text",
+                                      "segment_text"};
   qc_segment_table *st = qc_xcalloc(1, sizeof *st);
   st->cb = cb;
-  st->by = qc_xstrdup(opts->by ? opts->by : "subsector");
+  qc_keys_parse(&st->keys, opts->by);
   st->all = opts->all;
   st->with_text = opts->text;
-  const char *cols[] = {"file", "segment", "line", "last_line",
-                        "speaker", st->by, "code", "hits",
-                        "spans", "text", "segment_text"};
-  memcpy(st->cols, cols, sizeof cols);
-  qc_table_begin(&st->table, &st->out, opts->format, st->cols,
-                 opts->text ? 11 : 10);
+  size_t n = 5 + st->keys.n + (opts->text ? 5 : 4);
+  st->cols = qc_xcalloc(n, sizeof *st->cols);
+  memcpy(st->cols, before, sizeof before);
+  memcpy(st->cols + 5, st->keys.names, st->keys.n * sizeof *st->cols);
+  memcpy(st->cols + 5 + st->keys.n, after,
+         (n - 5 - st->keys.n) * sizeof *st->cols);
+  qc_table_begin(&st->table, &st->out, opts->format, st->cols, n);
   return st;
 }
 
@@ -71,7 +76,7 @@ static void row(qc_segment_table *st, const char *file, const qc_segment *seg,
   qc_table_uint(t, seg->line);
   qc_table_uint(t, seg->last_line);
   qc_table_str(t, seg->speaker);
-  qc_table_str(t, group);
+  qc_table_group(t, group, st->keys.n);
   qc_table_str(t, code);
   qc_table_uint(t, hits);
   qc_table_str(t, st->spans.ptr);
@@ -123,7 +128,8 @@ char *qc_segment_table_finish(qc_segment_table *st, size_t *len) {
   qc_buf_release(&st->spans);
   qc_buf_release(&st->text);
   qc_buf_release(&st->segment);
-  free(st->by);
+  qc_keys_release(&st->keys);
+  free(st->cols);
   free(st);
   return r;
 }

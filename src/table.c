@@ -6,8 +6,10 @@
  * object per line. Nothing here
  * depends on the locale. */
 #include "table.h"
+#include "memory.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_json(qc_format f) {
@@ -27,9 +29,10 @@ void qc_table_begin(qc_table *t, qc_buf *out, qc_format format,
   t->rows = 0;
 }
 
-static void json_string(qc_buf *b, const char *s) {
+static void json_string(qc_buf *b, const char *s, size_t n) {
   qc_buf_putc(b, '"');
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+  const unsigned char *end = (const unsigned char *)s + n;
+  for (const unsigned char *p = (const unsigned char *)s; p < end; p++) {
     if (*p == '"' || *p == '\\') {
       qc_buf_putc(b, '\\');
       qc_buf_putc(b, (char)*p);
@@ -55,7 +58,7 @@ static void cell_start(qc_table *t) {
       qc_buf_puts(t->out, t->col == 0 ? "{" : ",");
     else
       qc_buf_puts(t->out, t->col == 0 ? (t->rows ? ",\n{" : "\n{") : ",");
-    json_string(t->out, t->cols[t->col]);
+    json_string(t->out, t->cols[t->col], strlen(t->cols[t->col]));
     qc_buf_putc(t->out, ':');
   } else if (t->col > 0) {
     qc_buf_putc(t->out, t->format == QC_FORMAT_CSV ? ',' : '\t');
@@ -64,24 +67,33 @@ static void cell_start(qc_table *t) {
 }
 
 void qc_table_str(qc_table *t, const char *s) {
+  qc_table_strn(t, s, strlen(s));
+}
+
+void qc_table_strn(qc_table *t, const char *s, size_t n) {
   cell_start(t);
   if (is_json(t->format)) {
-    json_string(t->out, s);
+    json_string(t->out, s, n);
   } else if (t->format == QC_FORMAT_CSV) {
-    if (!strpbrk(s, ",\"\r\n")) {
-      qc_buf_puts(t->out, s);
+    bool quote = false;
+    for (size_t i = 0; i < n && !quote; i++)
+      quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (!quote) {
+      qc_buf_put(t->out, s, n);
       return;
     }
     qc_buf_putc(t->out, '"');
-    for (const char *p = s; *p; p++) {
-      if (*p == '"')
+    for (size_t i = 0; i < n; i++) {
+      if (s[i] == '"')
         qc_buf_putc(t->out, '"');
-      qc_buf_putc(t->out, *p);
+      qc_buf_putc(t->out, s[i]);
     }
     qc_buf_putc(t->out, '"');
   } else {
-    for (const char *p = s; *p; p++)
-      qc_buf_putc(t->out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+    for (size_t i = 0; i < n; i++) {
+      char c = s[i];
+      qc_buf_putc(t->out, c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+    }
   }
 }
 
@@ -143,4 +155,53 @@ void qc_table_end_row(qc_table *t) {
 void qc_table_end(qc_table *t) {
   if (t->format == QC_FORMAT_JSON)
     qc_buf_puts(t->out, t->rows ? "\n]\n" : "]\n");
+}
+
+/* ---- grouping keys ---- */
+
+void qc_keys_parse(qc_keys *k, const char *by) {
+  k->buf = qc_xstrdup(by ? by : "subsector");
+  k->n = 1;
+  for (const char *p = k->buf; *p; p++)
+    k->n += *p == ',';
+  k->names = qc_xcalloc(k->n, sizeof *k->names);
+  char *p = k->buf;
+  for (size_t i = 0; i < k->n; i++) {
+    k->names[i] = p;
+    p += strcspn(p, ",");
+    *p++ = '\0';
+  }
+}
+
+void qc_keys_release(qc_keys *k) {
+  free(k->buf);
+  free(k->names);
+  memset(k, 0, sizeof *k);
+}
+
+/* The length of the value of key 'i' of 'nkeys' that starts at 'p'. */
+static size_t part_len(const char *p, size_t i, size_t nkeys) {
+  return i + 1 < nkeys ? strcspn(p, (const char[]){QC_GROUP_SEP, '\0'})
+                       : strlen(p);
+}
+
+void qc_table_group(qc_table *t, const char *group, size_t nkeys) {
+  const char *p = group;
+  for (size_t i = 0; i < nkeys; i++) {
+    size_t n = part_len(p, i, nkeys);
+    qc_table_strn(t, p, n);
+    p += n + (p[n] != '\0');
+  }
+}
+
+int qc_group_cmp(const char *a, const char *b, size_t nkeys) {
+  for (size_t i = 0; i < nkeys; i++) {
+    size_t la = part_len(a, i, nkeys), lb = part_len(b, i, nkeys);
+    int c = memcmp(a, b, la < lb ? la : lb);
+    if (c || la != lb)
+      return c ? c : la < lb ? -1 : 1;
+    a += la + (a[la] != '\0');
+    b += lb + (b[lb] != '\0');
+  }
+  return 0;
 }

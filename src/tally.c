@@ -1,6 +1,7 @@
 /* tally.c: counts coded segments per group and code, and formats the
- * counts as a tidy table: one row per (group, code), groups sorted
- * bytewise, codes in codebook order, zero rows included, and the
+ * counts as a tidy table: one row per (group, code), one column per
+ * grouping key, groups sorted by their key values (bytewise, key by key),
+ * codes in codebook order, zero rows included, and the
  * codebook's fingerprint in a last column so that `merge` can refuse to
  * add up tables of different codebooks. */
 #include "codebook.h"
@@ -118,29 +119,36 @@ void qc_tally_merge(qc_tally *dst, const qc_tally *src) {
   }
 }
 
-static int by_name(const void *a, const void *b) {
-  return strcmp((*(const group *const *)a)->name,
-                (*(const group *const *)b)->name);
+/* Groups in the order of their key values; 'nkeys' is how many keys
+ * their names join (QC_GROUP_SEP). */
+typedef struct sorted_group {
+  const group *g;
+  size_t nkeys;
+} sorted_group;
+
+static int by_keys(const void *a, const void *b) {
+  const sorted_group *x = a, *y = b;
+  return qc_group_cmp(x->g->name, y->g->name, x->nkeys);
 }
 
-static group **sorted_groups(const qc_tally *t) {
-  group **sorted = qc_xmalloc((t->ngroups + 1) * sizeof *sorted);
+static sorted_group *sorted_groups(const qc_tally *t, size_t nkeys) {
+  sorted_group *s = qc_xmalloc((t->ngroups + 1) * sizeof *s);
   for (size_t k = 0; k < t->ngroups; k++)
-    sorted[k] = &t->groups[k];
-  qsort(sorted, t->ngroups, sizeof *sorted, by_name);
-  return sorted;
+    s[k] = (sorted_group){&t->groups[k], nkeys};
+  qsort(s, t->ngroups, sizeof *s, by_keys);
+  return s;
 }
 
-void qc_tally_snapshot(const qc_tally *t, qc_tally_counts *out) {
-  group **sorted = sorted_groups(t);
+void qc_tally_snapshot(const qc_tally *t, size_t nkeys, qc_tally_counts *out) {
+  sorted_group *sorted = sorted_groups(t, nkeys);
   out->ngroups = t->ngroups;
   out->names = qc_xcalloc(t->ngroups + 1, sizeof *out->names);
   out->segments = qc_xcalloc(t->ngroups + 1, sizeof *out->segments);
   out->hits = qc_xcalloc(t->ngroups + 1, sizeof *out->hits);
   for (size_t k = 0; k < t->ngroups; k++) {
-    out->names[k] = sorted[k]->name;
-    out->segments[k] = sorted[k]->segments;
-    out->hits[k] = sorted[k]->hits;
+    out->names[k] = sorted[k].g->name;
+    out->segments[k] = sorted[k].g->segments;
+    out->hits[k] = sorted[k].g->hits;
   }
   free(sorted);
 }
@@ -152,11 +160,12 @@ void qc_tally_snapshot_release(qc_tally_counts *c) {
   memset(c, 0, sizeof *c);
 }
 
-static void long_rows(const qc_tally *t, group **sorted, qc_table *tb) {
+static void long_rows(const qc_tally *t, const sorted_group *sorted,
+                      size_t nkeys, qc_table *tb) {
   for (size_t k = 0; k < t->ngroups; k++) {
-    const group *g = sorted[k];
+    const group *g = sorted[k].g;
     for (size_t i = 0; i < t->ncodes; i++) {
-      qc_table_str(tb, g->name);
+      qc_table_group(tb, g->name, nkeys);
       qc_table_str(tb, t->paths[i]);
       qc_table_uint(tb, g->segments[i]);
       qc_table_uint(tb, g->hits[i]);
@@ -169,11 +178,11 @@ static void long_rows(const qc_tally *t, group **sorted, qc_table *tb) {
   }
 }
 
-static void wide_rows(const qc_tally *t, group **sorted, qc_value value,
-                      qc_table *tb) {
+static void wide_rows(const qc_tally *t, const sorted_group *sorted,
+                      size_t nkeys, qc_value value, qc_table *tb) {
   for (size_t k = 0; k < t->ngroups; k++) {
-    const group *g = sorted[k];
-    qc_table_str(tb, g->name);
+    const group *g = sorted[k].g;
+    qc_table_group(tb, g->name, nkeys);
     qc_table_uint(tb, g->group_segments);
     qc_table_uint(tb, g->group_tokens);
     for (size_t i = 0; i < t->ncodes; i++) {
@@ -191,31 +200,34 @@ static void wide_rows(const qc_tally *t, group **sorted, qc_value value,
 
 char *qc_tally_format(const qc_tally *t, const qc_table_opts *opts,
                       size_t *len) {
-  group **sorted = sorted_groups(t);
-  const char *by = opts->by ? opts->by : "subsector";
+  static const char *const long_cols[] = {
+      "code",           "segments",     "hits",    "share",
+      "group_segments", "group_tokens", "codebook"};
+  qc_keys keys;
+  qc_keys_parse(&keys, opts->by);
+  sorted_group *sorted = sorted_groups(t, keys.n);
+  size_t n = keys.n + (opts->wide ? 3 + t->ncodes : 7);
+  const char **cols = qc_xcalloc(n, sizeof *cols);
+  memcpy(cols, keys.names, keys.n * sizeof *cols);
+  if (opts->wide) {
+    cols[keys.n] = "group_segments";
+    cols[keys.n + 1] = "group_tokens";
+    for (size_t i = 0; i < t->ncodes; i++)
+      cols[keys.n + 2 + i] = t->paths[i];
+    cols[n - 1] = "codebook";
+  } else {
+    memcpy(cols + keys.n, long_cols, sizeof long_cols);
+  }
   qc_buf out = QC_BUF_INIT;
   qc_table tb;
-  if (opts->wide) {
-    size_t n = 4 + t->ncodes;
-    const char **cols = qc_xmalloc(n * sizeof *cols);
-    cols[0] = by;
-    cols[1] = "group_segments";
-    cols[2] = "group_tokens";
-    for (size_t i = 0; i < t->ncodes; i++)
-      cols[3 + i] = t->paths[i];
-    cols[n - 1] = "codebook";
-    qc_table_begin(&tb, &out, opts->format, cols, n);
-    wide_rows(t, sorted, opts->value, &tb);
-    qc_table_end(&tb);
-    free(cols);
-  } else {
-    const char *cols[] = {by,      "code",           "segments",
-                          "hits",  "share",          "group_segments",
-                          "group_tokens", "codebook"};
-    qc_table_begin(&tb, &out, opts->format, cols, 8);
-    long_rows(t, sorted, &tb);
-    qc_table_end(&tb);
-  }
+  qc_table_begin(&tb, &out, opts->format, cols, n);
+  if (opts->wide)
+    wide_rows(t, sorted, keys.n, opts->value, &tb);
+  else
+    long_rows(t, sorted, keys.n, &tb);
+  qc_table_end(&tb);
+  free(cols);
   free(sorted);
+  qc_keys_release(&keys);
   return qc_buf_detach(&out, len);
 }

@@ -16,15 +16,16 @@ void qc_tally_add_counts(qc_tally *t, const char *group, size_t code,
 void qc_tally_add_totals(qc_tally *t, const char *group, uint64_t segments,
                          uint64_t tokens);
 
-/* A read-only view of the counts, groups sorted bytewise; arrays borrowed
- * from the tally except the three lists, freed by the release. */
+/* A read-only view of the counts, groups of 'nkeys' keys sorted as in
+ * qc_tally_format; arrays borrowed from the tally except the three lists,
+ * freed by the release. */
 typedef struct qc_tally_counts {
   size_t ngroups;
   const char **names;
   const uint64_t **segments, **hits; /* [group][code] */
 } qc_tally_counts;
 
-void qc_tally_snapshot(const qc_tally *t, qc_tally_counts *out);
+void qc_tally_snapshot(const qc_tally *t, size_t nkeys, qc_tally_counts *out);
 void qc_tally_snapshot_release(qc_tally_counts *c);
 
 #endif

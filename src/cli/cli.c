@@ -21,6 +21,15 @@ void *cli_xcalloc(size_t n, size_t size) {
   return p;
 }
 
+void *cli_xrealloc(void *p, size_t size) {
+  void *q = realloc(p, size ? size : 1);
+  if (!q) {
+    fputs("qcode: fatal: out of memory\n", stderr);
+    abort();
+  }
+  return q;
+}
+
 int cli_exit_for(qc_status status) {
   switch (status) {
   case QC_OK: return QC_EXIT_OK;

@@ -48,8 +48,10 @@ int cmd_kwic(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
-/* calloc that ends qcode on failure, as the library's allocations do. */
+/* calloc and realloc that end qcode on failure, as the library's
+ * allocations do. */
 void *cli_xcalloc(size_t n, size_t size);
+void *cli_xrealloc(void *p, size_t size);
 
 /* Maps a library status to an exit status. */
 int cli_exit_for(qc_status status);
@@ -118,8 +120,10 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
 
 #define CLI_CORPUS_HELP                                                        \
   "  -c, --codebook FILE     the YAML codebook (required)\n"                  \
-  "      --by KEY            group by a metadata key, or by 'speaker' or\n"   \
-  "                          'file' (default: subsector)\n"                    \
+  "      --by KEY[,KEY...]   group by metadata keys, 'speaker' or 'file',\n" \
+  "                          one column each (default: subsector); a key\n"  \
+  "                          no transcript has is an error; 'speaker'\n"     \
+  "                          alone pools a label across files\n"            \
   "      --unit UNIT         coding unit: turn (default), paragraph,\n"       \
   "                          sentence\n"                                       \
   "      --meta FILE         metadata per transcript from a TSV/CSV table\n"  \
@@ -144,6 +148,10 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
 
 typedef struct cli_corpus {
   const char *codebook, *meta_path, *moderators, *by, *files_from;
+  const char *cmd; /* the subcommand, for messages */
+  char **keys;     /* --by split at its commas */
+  size_t nkeys;
+  bool by_given; /* --by was given: a key no transcript has is an error */
   bool nul_separated, progress, keep_going;
   unsigned jobs; /* worker threads; 0 or 1: code in the calling thread */
   int failed; /* with --keep-going: exit status of the worst failed file */
@@ -157,7 +165,8 @@ typedef struct cli_corpus {
 } cli_corpus;
 
 /* Called for each transcript before its segments, and for each coded
- * segment; 'group' is the segment's value of --by. */
+ * segment; 'group' is the segment's values of the --by keys joined with
+ * QC_GROUP_SEP (NULL for the transcript when a key is 'speaker'). */
 typedef struct cli_visitor {
   void (*file)(void *ctx, const qc_transcript *t, const char *group);
   void (*segment)(void *ctx, const qc_transcript *t, const qc_segment *seg,
@@ -184,7 +193,8 @@ int cli_corpus_load(cli_corpus *c, const char *cmd);
 /* Codes every segment of the files and of those named by --files-from
  * (standard input when there are none) and stops at the first error, or
  * with --keep-going skips failing files (c->failed then holds the exit
- * status to end with); returns an exit status. */
+ * status to end with); returns an exit status. A --by key that none of
+ * the transcripts read has (nor --set, nor --meta) is a usage error. */
 int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
                    const cli_visitor *v);
 void cli_corpus_release(cli_corpus *c);

@@ -14,8 +14,8 @@ static const char usage[] =
     "\n"
     "Codes every segment of the transcripts (standard input when no FILE or\n"
     "'-') and prints a table of code frequencies per group: one row per\n"
-    "group and code with the columns GROUP, code, segments, hits, share,\n"
-    "group_segments, group_tokens.\n"
+    "group and code with the columns GROUP (one per --by key), code,\n"
+    "segments, hits, share, group_segments, group_tokens, codebook.\n"
     "\n"
     "Options:\n" CLI_CORPUS_HELP
     "  -j, --jobs N            code with N threads, one file at a time each\n"
@@ -29,7 +29,7 @@ static const char usage[] =
     "  -h, --help              show this help\n"
     "\n"
     "Metadata precedence: --set, then --meta, then the front matter.\n"
-    "A transcript without the grouping key is counted under '(none)'.\n"
+    "A transcript without a grouping key is counted under '(none)' for it.\n"
     "\n" QC_EXIT_STATUS_HELP;
 
 enum { OPT_WIDE = 256, OPT_VALUE };

@@ -405,6 +405,52 @@ static void tally_with_coder(qc_test *t) {
   qc_codebook_free(cb);
 }
 
+/* Several grouping keys: one column each, groups ordered key by key. A
+ * tab sorts before QC_GROUP_SEP, so comparing the joined names would put
+ * ("a\tb", "y") first; key by key "a" < "a\tb" comes first. */
+static void tally_keys(qc_test *t) {
+  qc_codebook *cb = load_cb(t);
+  if (!cb)
+    return;
+  qc_tally *ty = qc_tally_new(cb);
+  coding4 k;
+  qc_tally_add(ty, "a\tb\x1fy", mk(&k, 1, 1, 0, 0, 2));
+  qc_tally_add(ty, "a\x1fz", mk(&k, 0, 0, 0, 1, 3));
+  qc_tally_touch(ty, "a\x1f");
+  char *s = format(ty, QC_FORMAT_TSV, true, QC_VALUE_SEGMENTS, "file,speaker");
+  STR_EQ_FP(t, s,
+            "file\tspeaker\tgroup_segments\tgroup_tokens\ttone\ttone/pos\t"
+            "tone/neg\tother\tcodebook\n"
+            "a\t\t0\t0\t0\t0\t0\t0\t@FP@\n"
+            "a\tz\t1\t3\t0\t0\t0\t1\t@FP@\n"
+            "a b\ty\t1\t2\t1\t1\t0\t0\t@FP@\n",
+            cb, "wide TSV: a column per key, sorted key by key");
+  free(s);
+  s = format(ty, QC_FORMAT_JSON, false, QC_VALUE_SEGMENTS, "file,speaker");
+  OK(t, starts_with(s, "[\n{\"file\":\"a\",\"speaker\":\"\",\"code\":"),
+     "long JSON: a field per key");
+  free(s);
+  /* With one key a group is its value, separator included. */
+  s = format(ty, QC_FORMAT_TSV, true, QC_VALUE_SEGMENTS, "g");
+  OK(t, s && strstr(s, "\na\x1fz\t1\t3\t"), "one key: the name as it is");
+  free(s);
+  qc_tally_free(ty);
+  qc_codebook_free(cb);
+
+  INT_EQ(t, qc_group_cmp("a\x1fz", "a\tb\x1fy", 2) < 0, 1, "key by key");
+  INT_EQ(t, qc_group_cmp("a\x1fz", "a\tb\x1fy", 1) > 0, 1, "one key: strcmp");
+  INT_EQ(t, qc_group_cmp("x\x1fy", "x\x1fy", 2), 0, "equal groups");
+  INT_EQ(t, qc_group_cmp("x", "x\x1f", 2), 0, "a missing value is empty");
+  qc_keys keys;
+  qc_keys_parse(&keys, "subsector,file,speaker");
+  INT_EQ(t, keys.n, 3, "three keys");
+  STR_EQ(t, keys.names[2], "speaker", "the last key");
+  qc_keys_release(&keys);
+  qc_keys_parse(&keys, NULL);
+  STR_EQ(t, keys.n == 1 ? keys.names[0] : NULL, "subsector", "the default");
+  qc_keys_release(&keys);
+}
+
 int main(void) {
   qc_test t = QC_TEST_INIT;
   QC_RUN(&t, tsv);
@@ -415,5 +461,6 @@ int main(void) {
   QC_RUN(&t, tally_wide);
   QC_RUN(&t, tally_merge);
   QC_RUN(&t, tally_with_coder);
+  QC_RUN(&t, tally_keys);
   return qc_test_finish(&t);
 }
