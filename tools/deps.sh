@@ -1,21 +1,26 @@
 #!/bin/sh
 # deps.sh: installs the Debian packages qcode needs, if any are missing.
 #
-# usage: sh tools/deps.sh build|test|bench
+# usage: sh tools/deps.sh build|quick|test|bench
 #
 # build: a C compiler, make, CMake, pkg-config and the -dev packages of
-# libyaml, PCRE2 and utf8proc. test: the same plus ucto, the reference
-# Dutch tokenizer the tokenizer is compared with, zsh, to check that the
-# zsh completion parses, valgrind, for the memcheck run, and time, with which
-# the robustness tests measure peak memory, and clang with libFuzzer for the
-# fuzz smoke run. bench: build plus what bench/run compares qcode with
+# libyaml, PCRE2 and utf8proc. quick: build plus GNU time, with which the
+# robustness tests measure peak memory: what `sh tools/test.sh` (the plain
+# test suite) needs. test: what `sh tools/test.sh --all` needs: quick plus
+# ucto, the reference Dutch tokenizer the tokenizer is compared with, zsh,
+# to check that the zsh completion parses, python3, for the benchmark's
+# smoke run, valgrind, for the memcheck run, and clang with libFuzzer for
+# the fuzz smoke run. bench: build plus what bench/run compares qcode with
 # (python3, ripgrep, ucto) and GNU time. As root it runs apt-get;
 # otherwise it prints the sudo line to run and exits 1.
 set -eu
 pkgs="gcc libc6-dev make cmake pkg-config libyaml-dev libpcre2-dev libutf8proc-dev"
 case ${1:-build} in
-  test) pkgs="$pkgs ucto zsh valgrind time clang libclang-rt-14-dev python3" ;;
+  build) ;;
+  quick) pkgs="$pkgs time" ;;
+  test) pkgs="$pkgs time ucto zsh python3 valgrind clang libclang-rt-14-dev" ;;
   bench) pkgs="$pkgs python3 ripgrep ucto time" ;;
+  *) echo "usage: sh tools/deps.sh build|quick|test|bench" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

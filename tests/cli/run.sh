@@ -7,8 +7,11 @@
 # scratch folder, with LC_ALL=C, $QCODE naming the binary and $SRC the
 # source tree. Its stdout, stderr and exit status must equal
 # <name>.sh.stdout.exact, <name>.sh.stderr.exact and <name>.sh.exit; a
-# missing file means "empty" (exit: 0). --update rewrites the expected files
-# from the actual results (review the diff before committing).
+# missing file means "empty" (exit: 0). A test that exits with 77 (and has
+# no .exit file saying 77) is skipped: it needs a tool that is not
+# installed, and the first line of its stderr says which. --update rewrites
+# the expected files from the actual results (review the diff before
+# committing), except those of skipped tests.
 set -u
 QCODE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$(cd "$2" && pwd)
@@ -24,7 +27,7 @@ fi
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/qcode-cli.XXXXXX") || exit 1
 trap 'rm -rf "$scratch"' EXIT
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 for t in "$@"; do
   t=${t#tests/cli/}
   base="$SRC/tests/cli/$t"
@@ -32,6 +35,11 @@ for t in "$@"; do
   mkdir -p "$dir"
   (cd "$dir" && sh "$base" >"$dir/.stdout" 2>"$dir/.stderr")
   echo $? >"$dir/.exit"
+  if [ "$(cat "$dir/.exit")" = 77 ] && [ ! -f "$base.exit" ]; then
+    echo "SKIP $t: $(head -n 1 "$dir/.stderr")"
+    skipped=$((skipped + 1))
+    continue
+  fi
   if [ $update -eq 1 ]; then
     for k in stdout stderr; do
       if [ -s "$dir/.$k" ]; then cp "$dir/.$k" "$base.$k.exact"
@@ -57,5 +65,5 @@ for t in "$@"; do
   fi
   if [ $ok -eq 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
-echo "$passed passed, $failed failed"
+echo "$passed passed, $skipped skipped, $failed failed"
 [ $failed -eq 0 ]
