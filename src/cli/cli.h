@@ -44,6 +44,7 @@ int cmd_code(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_forms(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);

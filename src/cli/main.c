@@ -21,6 +21,7 @@ static const struct qc_cmd {
     {"merge", cmd_merge, "add up the tables of separate apply runs"},
     {"codes", cmd_codes, "list the codes of a codebook"},
     {"check", cmd_check, "validate a codebook and run its examples"},
+    {"explain", cmd_explain, "every rule match on a text, counted or why not"},
     {"tokenize", cmd_tokenize, "print the Dutch tokens of transcripts"},
     {"forms", cmd_forms, "the word forms a Dutch lemma expands to"},
     {"help", cmd_help, "show the help of a command"},
