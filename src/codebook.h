@@ -67,6 +67,11 @@ typedef struct qc_term {
   char *name;
   uint32_t *triggers;
   size_t ntriggers, triggers_cap;
+  size_t nentries, first; /* its entries, and the first of them */
+  /* a term of one plain pattern that starts no rule: not in the lexicon,
+   * the coder compares the word with 'pattern' where a rule asks */
+  bool direct;
+  const char *pattern; /* borrowed from its entry */
 } qc_term;
 
 /* One word of a term, as a lexicon entry. A separable verb's finite form
@@ -111,6 +116,9 @@ typedef struct qc_rule {
   unsigned within;
   qc_scope scope;
   qc_negation negation;
+  /* a phrase without gaps is tried where its rarest-looking item matched
+   * (the longest literal word): items[anchor] */
+  size_t anchor;
   qc_regex *re;  /* regex */
   bool filtered; /* regex: runs only when the prefilter says it can match */
   /* regex whose every match starts with a prefilter literal: compiled

@@ -23,7 +23,49 @@ typedef struct word {
   uint32_t sentence_start : 1; /* a sentence ends before this word */
   uint32_t clause_start : 1;   /* a clause ends before it (or a sentence) */
   uint32_t negator : 1;
+  /* a one-word Bloom filter of the terms the word matched (bit term % 29):
+   * most questions "did word k match term t" are answered no here */
+  uint32_t terms : 29;
 } word;
+
+/* The lexicons' answers for each distinct folded word, kept between
+ * segments: text repeats its words (Zipf), and a lookup costs a probe per
+ * prefix and suffix length. Direct-mapped; when the pools fill up, the
+ * whole cache starts over, so its memory stays bounded. */
+#define WCACHE_SLOTS 16384
+#define WCACHE_WORD_MAX 48
+#define WCACHE_POOL (1u << 20)
+
+typedef struct wslot {
+  uint64_t hash;
+  uint32_t chars, ids; /* offsets into the pools */
+  uint16_t len, nids;
+  bool valid, negator;
+} wslot;
+
+typedef struct wcache {
+  wslot *slots;
+  char *chars;
+  uint32_t *ids;
+  size_t nchars, nids;
+} wcache;
+
+static void wcache_reset(wcache *wc) {
+  if (!wc->slots) {
+    wc->slots = qc_xcalloc(WCACHE_SLOTS, sizeof *wc->slots);
+    wc->chars = qc_xmalloc(WCACHE_POOL);
+    wc->ids = qc_xmalloc(WCACHE_POOL * sizeof *wc->ids);
+  } else {
+    memset(wc->slots, 0, WCACHE_SLOTS * sizeof *wc->slots);
+  }
+  wc->nchars = wc->nids = 0;
+}
+
+static void wcache_free(wcache *wc) {
+  free(wc->slots);
+  free(wc->chars);
+  free(wc->ids);
+}
 
 struct qc_coder {
   const qc_codebook *cb;
@@ -58,8 +100,11 @@ struct qc_coder {
   size_t nm, m_cap;
   uint32_t *mfirst, *mcount, *mstamp;
   /* the terms each word matched, as (word, term, entry) in word order */
-  struct wterm { uint32_t word, term, entry; } *wt;
-  size_t nwt, wt_cap;
+  struct wterm { uint32_t word, term; } *wt;
+  size_t nwt, wt_cap, hint;
+  uint32_t *wt_entry; /* tracing: the entry behind each pair */
+  size_t wt_entry_cap;
+  wcache wc;
   bool tracing;
   qc_trace_event *trace;
   size_t ntrace, trace_cap;
@@ -77,6 +122,7 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->tz = qc_tokenizer_new();
   c->fold = (qc_fold)QC_FOLD_INIT(cb->fold_opts);
   c->rx = qc_regex_ctx_new();
+  wcache_reset(&c->wc);
   c->coded = qc_xcalloc(cb->ncodes, sizeof *c->coded);
   c->excluded = qc_xcalloc(cb->ncodes, sizeof *c->excluded);
   c->hits = qc_xcalloc(cb->ncodes, sizeof *c->hits);
@@ -124,11 +170,66 @@ void qc_coder_free(qc_coder *c) {
   free(c->mcount);
   free(c->mstamp);
   free(c->wt);
+  free(c->wt_entry);
+  wcache_free(&c->wc);
   free(c->trace);
   free(c->hits);
   free(c->spans);
   free(c->masks);
   free(c);
+}
+
+/* The entries of the codebook's words lexicon for word w, in c->ids, and
+ * whether it is a negator. */
+static bool lookup_word(qc_coder *c, const word *w) {
+  const char *s = c->fold.out + w->fstart;
+  size_t len = w->fend - w->fstart;
+  wcache *wc = &c->wc;
+  uint64_t h = 14695981039346656037ULL;
+  for (size_t i = 0; i < len; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  wslot *sl = &wc->slots[h & (WCACHE_SLOTS - 1)];
+  if (len <= WCACHE_WORD_MAX && sl->valid && sl->hash == h && sl->len == len &&
+      !memcmp(wc->chars + sl->chars, s, len)) {
+    QC_GROW(c->ids, c->ids_cap, sl->nids + 1);
+    for (size_t i = 0; i < sl->nids; i++)
+      c->ids[i] = wc->ids[sl->ids + i];
+    c->nids = sl->nids;
+    return sl->negator;
+  }
+  c->nids = 0;
+  qc_lexicon_lookup(c->cb->negation, s, len, &c->ids, &c->nids, &c->ids_cap);
+  bool negator = c->nids > 0;
+  c->nids = 0;
+  qc_lexicon_lookup(c->cb->words, s, len, &c->ids, &c->nids, &c->ids_cap);
+  /* one entry per term (a plain one before a separable verb's form, which
+   * needs its particle): classes that copy one another repeat words */
+  size_t kept = 0;
+  for (size_t i = 0; i < c->nids; i++) {
+    const qc_entry *e = &c->cb->entries[c->ids[i]];
+    size_t j = 0;
+    while (j < kept && c->cb->entries[c->ids[j]].term != e->term)
+      j++;
+    if (j == kept)
+      c->ids[kept++] = c->ids[i];
+    else if (c->cb->entries[c->ids[j]].particle && !e->particle)
+      c->ids[j] = c->ids[i];
+    else if (e->particle && c->cb->entries[c->ids[j]].particle)
+      c->ids[kept++] = c->ids[i]; /* two particles: both may be tried */
+  }
+  c->nids = kept;
+  if (len > WCACHE_WORD_MAX || c->nids > UINT16_MAX)
+    return negator;
+  if (wc->nchars + len > WCACHE_POOL || wc->nids + c->nids > WCACHE_POOL)
+    wcache_reset(wc);
+  sl = &wc->slots[h & (WCACHE_SLOTS - 1)];
+  *sl = (wslot){h, (uint32_t)wc->nchars, (uint32_t)wc->nids, (uint16_t)len,
+                (uint16_t)c->nids, true, negator};
+  memcpy(wc->chars + wc->nchars, s, len);
+  wc->nchars += len;
+  for (size_t i = 0; i < c->nids; i++)
+    wc->ids[wc->nids++] = (uint32_t)c->ids[i];
+  return negator;
 }
 
 static bool in_lexicon(qc_coder *c, const qc_lexicon *lx, const word *w) {
@@ -152,7 +253,8 @@ static void find_words(qc_coder *c) {
       w->fstart = qc_fold_to_folded(&c->fold, t->start);
       w->fend = qc_fold_to_folded(&c->fold, t->start + t->len);
       w->tok = i;
-      w->negator = in_lexicon(c, c->cb->negation, w);
+      w->terms = 0;
+      w->negator = lookup_word(c, w);
       w->sentence_start = sentence;
       w->clause_start =
           clause || (comma && in_lexicon(c, c->cb->contrast_words, w));
@@ -277,36 +379,60 @@ static void find_terms(qc_coder *c) {
   c->nwt = 0;
   for (size_t k = 0; k < c->nwords; k++) {
     const word *w = &c->words[k];
-    c->nids = 0;
-    qc_lexicon_lookup(c->cb->words, c->fold.out + w->fstart,
-                      w->fend - w->fstart, &c->ids, &c->nids, &c->ids_cap);
+    lookup_word(c, w);
     size_t first = c->nwt;
     for (size_t i = 0; i < c->nids; i++) {
       const qc_entry *e = &c->cb->entries[c->ids[i]];
-      bool dup = false;
-      for (size_t j = first; j < c->nwt && !dup; j++)
+      bool dup = false; /* lookup_word keeps one entry per term, but for
+                           two separable verbs with their particles */
+      for (size_t j = first; e->particle && j < c->nwt && !dup; j++)
         dup = c->wt[j].term == e->term;
       if (dup || (e->particle && !particle_found(c, k, e->particle)))
         continue;
+      if (c->tracing) {
+        QC_GROW(c->wt_entry, c->wt_entry_cap, c->nwt + 1);
+        c->wt_entry[c->nwt] = (uint32_t)c->ids[i];
+      }
       QC_GROW(c->wt, c->wt_cap, c->nwt + 1);
-      c->wt[c->nwt++] = (struct wterm){(uint32_t)k, (uint32_t)e->term,
-                                       (uint32_t)c->ids[i]};
+      c->wt[c->nwt++] = (struct wterm){(uint32_t)k, (uint32_t)e->term};
+      c->words[k].terms |= 1u << (e->term % 29);
     }
   }
 }
 
-/* True when word k matched term t (pairs are in word order). */
-static bool has_term(const qc_coder *c, size_t k, size_t t) {
-  size_t lo = 0, hi = c->nwt;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (c->wt[mid].word < k)
-      lo = mid + 1;
-    else
-      hi = mid;
+/* True when word k matched term t. Pairs are in word order, and rules ask
+ * about words near the one they started from, so the search walks from
+ * the last place it looked ('hint'), and bisects only from far away. */
+static bool has_term(qc_coder *c, size_t k, size_t t) {
+  const qc_term *term = &c->cb->terms[t];
+  if (term->direct) {
+    const word *w = &c->words[k];
+    return qc_glob_match(term->pattern, strlen(term->pattern),
+                         c->fold.out + w->fstart, w->fend - w->fstart);
   }
-  for (; lo < c->nwt && c->wt[lo].word == k; lo++)
-    if (c->wt[lo].term == t)
+  if (!(c->words[k].terms & (1u << (t % 29))))
+    return false;
+  size_t x = c->hint < c->nwt ? c->hint : 0;
+  size_t w = c->wt[x].word, far = 64;
+  if ((w > k ? w - k : k - w) > far) {
+    size_t lo = 0, hi = c->nwt;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (c->wt[mid].word < k)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    x = lo;
+  } else {
+    while (x > 0 && c->wt[x - 1].word >= k)
+      x--;
+    while (x < c->nwt && c->wt[x].word < k)
+      x++;
+  }
+  c->hint = x;
+  for (; x < c->nwt && c->wt[x].word == k; x++)
+    if (c->wt[x].term == t)
       return true;
   return false;
 }
@@ -323,7 +449,7 @@ static bool boundary(const qc_coder *c, size_t k, int dir, qc_scope scope) {
 /* Phrase items from item i on, the next word at 'pos'; 'gapped' after a
  * gap, where the word need not be adjacent but stays in the clause.
  * Returns the last word of the match, or -1. Leftmost, shortest gaps. */
-static long phrase_from(const qc_coder *c, const qc_rule *r, size_t i,
+static long phrase_from(qc_coder *c, const qc_rule *r, size_t i,
                         size_t pos, bool gapped) {
   if (i == r->nitems)
     return (long)pos - 1;
@@ -350,9 +476,23 @@ static long phrase_from(const qc_coder *c, const qc_rule *r, size_t i,
   return phrase_from(c, r, i + 1, pos + 1, false);
 }
 
+/* A gapless phrase tried at its anchor item: its other items on the
+ * adjacent words from 'start'. Returns the last word, or -1. */
+static long phrase_before(qc_coder *c, const qc_rule *r, size_t start) {
+  if (start + r->nitems > c->nwords)
+    return -1;
+  for (size_t j = 0; j < r->nitems; j++) {
+    if (j > 0 && c->words[start + j].tok != c->words[start + j - 1].tok + 1)
+      return -1;
+    if (j != r->anchor && !has_term(c, start + j, r->items[j].term))
+      return -1;
+  }
+  return (long)(start + r->nitems - 1);
+}
+
 /* The nearest word of the second term within the window of word k (after
  * it only when ordered), inside the scope; -1 when none. */
-static long near_partner(const qc_coder *c, const qc_rule *r, size_t k) {
+static long near_partner(qc_coder *c, const qc_rule *r, size_t k) {
   size_t b = r->items[1].term;
   bool fwd = true, back = !r->ordered;
   for (size_t d = 1; d <= r->within && (fwd || back); d++) {
@@ -370,7 +510,7 @@ static long near_partner(const qc_coder *c, const qc_rule *r, size_t k) {
 
 /* A word of the rule's not-near term within its window of the hit
  * [first, last] or inside it; its index or -1. */
-static long unless_near(const qc_coder *c, const qc_rule *r, size_t first,
+static long unless_near(qc_coder *c, const qc_rule *r, size_t first,
                         size_t last) {
   size_t u = r->unless.term;
   for (size_t k = first; k <= last; k++)
@@ -447,9 +587,15 @@ static void match_words(qc_coder *c) {
     const qc_term *t = &cb->terms[c->wt[p].term];
     for (size_t x = 0; x < t->ntriggers; x++) {
       size_t i = t->triggers[x];
+      c->hint = p;
       const qc_rule *r = &cb->rules[i];
       long first = (long)k, last = (long)k;
-      if (r->kind == QC_RULE_PHRASE) {
+      if (r->kind == QC_RULE_PHRASE && r->anchor > 0) {
+        if (k < r->anchor)
+          continue;
+        first = (long)(k - r->anchor);
+        last = phrase_before(c, r, (size_t)first);
+      } else if (r->kind == QC_RULE_PHRASE) {
         last = phrase_from(c, r, 1, k + 1, false);
       } else if (r->kind == QC_RULE_NEAR) {
         long j = near_partner(c, r, k);
@@ -461,7 +607,8 @@ static void match_words(qc_coder *c) {
       if (last < 0)
         continue;
       word_hit(c, i, (size_t)first, (size_t)last, word_start(c, (size_t)first),
-               word_end(c, (size_t)last), c->wt[p].entry);
+               word_end(c, (size_t)last),
+               c->tracing ? c->wt_entry[p] : QC_NO_TERM);
     }
   }
 }

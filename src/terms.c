@@ -376,6 +376,37 @@ static qc_status resolve_item(resolver *rs, qc_item *it, size_t scope) {
   return s;
 }
 
+/* How rare an item's words look: the literal length of a one-pattern
+ * term (long words are rare words, Zipf), a class counts as short. */
+static size_t rarity(const qc_codebook *cb, const qc_item *it) {
+  const qc_term *t = &cb->terms[it->term];
+  if (t->nentries != 1)
+    return 2;
+  size_t n = 0;
+  for (const char *p = cb->entries[t->first].pattern; *p; p++)
+    n += *p != '*';
+  return n;
+}
+
+/* The item a rule is tried at: a gapless phrase's rarest-looking item,
+ * otherwise the first. */
+static size_t choose_anchor(const qc_codebook *cb, const qc_rule *r) {
+  if (r->kind != QC_RULE_PHRASE)
+    return 0;
+  for (size_t j = 0; j < r->nitems; j++)
+    if (!r->items[j].nalts)
+      return 0;
+  size_t best = 0, score = rarity(cb, &r->items[0]);
+  for (size_t j = 1; j < r->nitems; j++) {
+    size_t x = rarity(cb, &r->items[j]);
+    if (x > score) {
+      best = j;
+      score = x;
+    }
+  }
+  return best;
+}
+
 static void add_trigger(qc_codebook *cb, size_t term, size_t rule) {
   qc_term *t = &cb->terms[term];
   QC_GROW(t->triggers, t->triggers_cap, t->ntriggers + 1);
@@ -396,16 +427,34 @@ qc_status qc_terms_resolve(qc_codebook *cb, qc_error *err) {
       s = resolve_item(&rs, &r->items[j], r->code);
     if (s == QC_OK && r->has_unless)
       s = resolve_item(&rs, &r->unless, r->code);
-    if (s == QC_OK)
-      add_trigger(cb, r->items[0].term, i);
   }
   qc_strmap_release(&rs.seen);
   if (s != QC_OK)
     return s;
+  for (size_t i = cb->nentries; i-- > 0;) {
+    cb->terms[cb->entries[i].term].nentries++;
+    cb->terms[cb->entries[i].term].first = i;
+  }
+  for (size_t i = 0; i < cb->nrules; i++) {
+    qc_rule *r = &cb->rules[i];
+    if (r->kind == QC_RULE_REGEX)
+      continue;
+    r->anchor = choose_anchor(cb, r);
+    add_trigger(cb, r->items[r->anchor].term, i);
+  }
+  for (size_t i = 0; i < cb->nterms; i++) {
+    qc_term *t = &cb->terms[i];
+    if (t->nentries == 1 && t->ntriggers == 0 &&
+        !cb->entries[t->first].particle) {
+      t->direct = true;
+      t->pattern = cb->entries[t->first].pattern;
+    }
+  }
   cb->words = qc_lexicon_new();
   for (size_t i = 0; i < cb->nentries; i++)
-    qc_lexicon_add(cb->words, cb->entries[i].pattern,
-                   strlen(cb->entries[i].pattern), i);
+    if (!cb->terms[cb->entries[i].term].direct)
+      qc_lexicon_add(cb->words, cb->entries[i].pattern,
+                     strlen(cb->entries[i].pattern), i);
   return QC_OK;
 }
 
