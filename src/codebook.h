@@ -68,10 +68,6 @@ typedef struct qc_term {
   uint32_t *triggers;
   size_t ntriggers, triggers_cap;
   size_t nentries, first; /* its entries, and the first of them */
-  /* a term of one plain pattern that starts no rule: not in the lexicon,
-   * the coder compares the word with 'pattern' where a rule asks */
-  bool direct;
-  const char *pattern; /* borrowed from its entry */
 } qc_term;
 
 /* One word of a term, as a lexicon entry. A separable verb's finite form

@@ -15,56 +15,65 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A running word of the segment. 32-bit fields (texts are at most
- * QC_TEXT_MAX bytes) halve the memory of a very long segment. */
+/* A running word of the segment, in 16 bytes: a segment may be a whole
+ * 100 MB file. 32-bit fields suffice (texts are at most QC_TEXT_MAX
+ * bytes); its folded end is computed where it is needed. */
 typedef struct word {
-  uint32_t fstart, fend; /* span in the folded text */
-  uint32_t tok;          /* index in the token array */
+  uint32_t fstart; /* start in the folded text */
+  uint32_t tok;    /* index in the token array */
+  uint32_t list;   /* its terms: a count at pool[list], then the terms */
+  /* a one-word Bloom filter of its terms (bit term % 29): most questions
+   * "did word k match term t" are answered no here */
+  uint32_t bloom : 29;
   uint32_t sentence_start : 1; /* a sentence ends before this word */
   uint32_t clause_start : 1;   /* a clause ends before it (or a sentence) */
   uint32_t negator : 1;
-  /* a one-word Bloom filter of the terms the word matched (bit term % 29):
-   * most questions "did word k match term t" are answered no here */
-  uint32_t terms : 29;
 } word;
 
-/* The lexicons' answers for each distinct folded word, kept between
+/* One term of a word, with the entry that gave it (for a separable verb's
+ * particle and for tracing). */
+typedef struct wterm {
+  uint32_t term, entry;
+} wterm;
+
+/* The lexicons' answer for each distinct folded word, kept between
  * segments: text repeats its words (Zipf), and a lookup costs a probe per
- * prefix and suffix length. Direct-mapped; when the pools fill up, the
- * whole cache starts over, so its memory stays bounded. */
+ * prefix and suffix length. The slots are direct-mapped; the term lists
+ * live in a pool that only grows during a segment (words point into it)
+ * and starts over between segments once it passes WCACHE_POOL, so memory
+ * stays bounded. */
 #define WCACHE_SLOTS 16384
-#define WCACHE_WORD_MAX 48
-#define WCACHE_POOL (1u << 20)
+#define WCACHE_WORD_MAX 40
+#define WCACHE_POOL (1u << 18)
 
 typedef struct wslot {
   uint64_t hash;
-  uint32_t chars, ids; /* offsets into the pools */
-  uint16_t len, nids;
-  bool valid, negator;
+  uint32_t list, bloom;
+  uint8_t len;
+  bool negator;
+  char s[WCACHE_WORD_MAX];
 } wslot;
 
 typedef struct wcache {
   wslot *slots;
-  char *chars;
-  uint32_t *ids;
-  size_t nchars, nids;
+  wterm *pool;
+  size_t npool, pool_cap;
 } wcache;
 
 static void wcache_reset(wcache *wc) {
-  if (!wc->slots) {
+  if (!wc->slots)
     wc->slots = qc_xcalloc(WCACHE_SLOTS, sizeof *wc->slots);
-    wc->chars = qc_xmalloc(WCACHE_POOL);
-    wc->ids = qc_xmalloc(WCACHE_POOL * sizeof *wc->ids);
-  } else {
+  else
     memset(wc->slots, 0, WCACHE_SLOTS * sizeof *wc->slots);
-  }
-  wc->nchars = wc->nids = 0;
+  /* pool[0]: the empty list, shared by the words without terms */
+  QC_GROW(wc->pool, wc->pool_cap, 1);
+  wc->pool[0] = (wterm){0, 0};
+  wc->npool = 1;
 }
 
 static void wcache_free(wcache *wc) {
   free(wc->slots);
-  free(wc->chars);
-  free(wc->ids);
+  free(wc->pool);
 }
 
 struct qc_coder {
@@ -99,11 +108,6 @@ struct qc_coder {
   struct { uint32_t start, end; } *m;
   size_t nm, m_cap;
   uint32_t *mfirst, *mcount, *mstamp;
-  /* the terms each word matched, as (word, term, entry) in word order */
-  struct wterm { uint32_t word, term; } *wt;
-  size_t nwt, wt_cap, hint;
-  uint32_t *wt_entry; /* tracing: the entry behind each pair */
-  size_t wt_entry_cap;
   wcache wc;
   bool tracing;
   qc_trace_event *trace;
@@ -169,8 +173,6 @@ void qc_coder_free(qc_coder *c) {
   free(c->mfirst);
   free(c->mcount);
   free(c->mstamp);
-  free(c->wt);
-  free(c->wt_entry);
   wcache_free(&c->wc);
   free(c->trace);
   free(c->hits);
@@ -179,23 +181,20 @@ void qc_coder_free(qc_coder *c) {
   free(c);
 }
 
-/* The entries of the codebook's words lexicon for word w, in c->ids, and
- * whether it is a negator. */
-static bool lookup_word(qc_coder *c, const word *w) {
+/* Word w's terms (w->list, w->bloom) and whether it is a negator, from
+ * the cache or the lexicons; its folded length is 'len'. */
+static void lookup_word(qc_coder *c, word *w, size_t len) {
   const char *s = c->fold.out + w->fstart;
-  size_t len = w->fend - w->fstart;
   wcache *wc = &c->wc;
   uint64_t h = 14695981039346656037ULL;
   for (size_t i = 0; i < len; i++)
     h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
   wslot *sl = &wc->slots[h & (WCACHE_SLOTS - 1)];
-  if (len <= WCACHE_WORD_MAX && sl->valid && sl->hash == h && sl->len == len &&
-      !memcmp(wc->chars + sl->chars, s, len)) {
-    QC_GROW(c->ids, c->ids_cap, sl->nids + 1);
-    for (size_t i = 0; i < sl->nids; i++)
-      c->ids[i] = wc->ids[sl->ids + i];
-    c->nids = sl->nids;
-    return sl->negator;
+  if (sl->hash == h && sl->len == len && len && !memcmp(sl->s, s, len)) {
+    w->list = sl->list;
+    w->bloom = sl->bloom;
+    w->negator = sl->negator;
+    return;
   }
   c->nids = 0;
   qc_lexicon_lookup(c->cb->negation, s, len, &c->ids, &c->nids, &c->ids_cap);
@@ -217,24 +216,31 @@ static bool lookup_word(qc_coder *c, const word *w) {
     else if (e->particle && c->cb->entries[c->ids[j]].particle)
       c->ids[kept++] = c->ids[i]; /* two particles: both may be tried */
   }
-  c->nids = kept;
-  if (len > WCACHE_WORD_MAX || c->nids > UINT16_MAX)
-    return negator;
-  if (wc->nchars + len > WCACHE_POOL || wc->nids + c->nids > WCACHE_POOL)
-    wcache_reset(wc);
-  sl = &wc->slots[h & (WCACHE_SLOTS - 1)];
-  *sl = (wslot){h, (uint32_t)wc->nchars, (uint32_t)wc->nids, (uint16_t)len,
-                (uint16_t)c->nids, true, negator};
-  memcpy(wc->chars + wc->nchars, s, len);
-  wc->nchars += len;
-  for (size_t i = 0; i < c->nids; i++)
-    wc->ids[wc->nids++] = (uint32_t)c->ids[i];
-  return negator;
+  uint32_t list = 0, bloom = 0;
+  if (kept) {
+    QC_GROW(wc->pool, wc->pool_cap, wc->npool + kept + 1);
+    list = (uint32_t)wc->npool;
+    wc->pool[list] = (wterm){(uint32_t)kept, 0};
+    for (size_t i = 0; i < kept; i++) {
+      uint32_t t = (uint32_t)c->cb->entries[c->ids[i]].term;
+      wc->pool[list + 1 + i] = (wterm){t, (uint32_t)c->ids[i]};
+      bloom |= 1u << (t % 29);
+    }
+    wc->npool += kept + 1;
+  }
+  w->list = list;
+  w->bloom = bloom;
+  w->negator = negator;
+  if (len <= WCACHE_WORD_MAX && len) {
+    *sl = (wslot){h, list, bloom, (uint8_t)len, negator, {0}};
+    memcpy(sl->s, s, len);
+  }
 }
 
-static bool in_lexicon(qc_coder *c, const qc_lexicon *lx, const word *w) {
+static bool in_lexicon(qc_coder *c, const qc_lexicon *lx, const word *w,
+                       size_t len) {
   c->nids = 0;
-  qc_lexicon_lookup(lx, c->fold.out + w->fstart, w->fend - w->fstart, &c->ids,
+  qc_lexicon_lookup(lx, c->fold.out + w->fstart, len, &c->ids,
                     &c->nids, &c->ids_cap);
   return c->nids > 0;
 }
@@ -250,14 +256,13 @@ static void find_words(qc_coder *c) {
     if (qc_token_is_word(t->type)) {
       QC_GROW(c->words, c->words_cap, c->nwords + 1);
       word *w = &c->words[c->nwords++];
-      w->fstart = qc_fold_to_folded(&c->fold, t->start);
-      w->fend = qc_fold_to_folded(&c->fold, t->start + t->len);
-      w->tok = i;
-      w->terms = 0;
-      w->negator = lookup_word(c, w);
+      w->fstart = (uint32_t)qc_fold_to_folded(&c->fold, t->start);
+      size_t len = qc_fold_to_folded(&c->fold, t->start + t->len) - w->fstart;
+      w->tok = (uint32_t)i;
+      lookup_word(c, w, len);
       w->sentence_start = sentence;
       w->clause_start =
-          clause || (comma && in_lexicon(c, c->cb->contrast_words, w));
+          clause || (comma && in_lexicon(c, c->cb->contrast_words, w, len));
       sentence = clause = comma = false;
     } else if (t->type == QC_TOK_PUNCT && t->len == 1) {
       char p = c->text[t->start];
@@ -300,6 +305,9 @@ static uint32_t word_start(const qc_coder *c, size_t k) {
 static uint32_t word_end(const qc_coder *c, size_t k) {
   const qc_token *t = &c->toks[c->words[k].tok];
   return t->start + t->len;
+}
+static size_t word_fend(const qc_coder *c, size_t k) {
+  return qc_fold_to_folded(&c->fold, word_end(c, k));
 }
 
 static void trace(qc_coder *c, size_t rule, size_t start, size_t end,
@@ -358,7 +366,10 @@ static bool masked(const qc_coder *c, const qc_span *sp) {
 static bool word_is(const qc_coder *c, size_t k, const char *s) {
   const word *w = &c->words[k];
   size_t n = strlen(s);
-  return w->fend - w->fstart == n && !memcmp(c->fold.out + w->fstart, s, n);
+  /* the bytes first: the folded end costs a search of the fold map */
+  return w->fstart + n <= c->fold.len &&
+         !memcmp(c->fold.out + w->fstart, s, n) &&
+         word_fend(c, k) - w->fstart == n;
 }
 
 static bool particle_found(const qc_coder *c, size_t k, const char *particle) {
@@ -373,66 +384,21 @@ static bool particle_found(const qc_coder *c, size_t k, const char *particle) {
          word_is(c, k - 2, particle);
 }
 
-/* The terms of every word: one lexicon lookup per word gives the entries
- * of all terms; a term is kept once per word. */
-static void find_terms(qc_coder *c) {
-  c->nwt = 0;
-  for (size_t k = 0; k < c->nwords; k++) {
-    const word *w = &c->words[k];
-    lookup_word(c, w);
-    size_t first = c->nwt;
-    for (size_t i = 0; i < c->nids; i++) {
-      const qc_entry *e = &c->cb->entries[c->ids[i]];
-      bool dup = false; /* lookup_word keeps one entry per term, but for
-                           two separable verbs with their particles */
-      for (size_t j = first; e->particle && j < c->nwt && !dup; j++)
-        dup = c->wt[j].term == e->term;
-      if (dup || (e->particle && !particle_found(c, k, e->particle)))
-        continue;
-      if (c->tracing) {
-        QC_GROW(c->wt_entry, c->wt_entry_cap, c->nwt + 1);
-        c->wt_entry[c->nwt] = (uint32_t)c->ids[i];
-      }
-      QC_GROW(c->wt, c->wt_cap, c->nwt + 1);
-      c->wt[c->nwt++] = (struct wterm){(uint32_t)k, (uint32_t)e->term};
-      c->words[k].terms |= 1u << (e->term % 29);
-    }
-  }
+/* True when item x of word k counts: a separable verb's form only with
+ * its particle. */
+static bool item_counts(const qc_coder *c, size_t k, const wterm *x) {
+  const char *particle = c->cb->entries[x->entry].particle;
+  return !particle || particle_found(c, k, particle);
 }
 
-/* True when word k matched term t. Pairs are in word order, and rules ask
- * about words near the one they started from, so the search walks from
- * the last place it looked ('hint'), and bisects only from far away. */
-static bool has_term(qc_coder *c, size_t k, size_t t) {
-  const qc_term *term = &c->cb->terms[t];
-  if (term->direct) {
-    const word *w = &c->words[k];
-    return qc_glob_match(term->pattern, strlen(term->pattern),
-                         c->fold.out + w->fstart, w->fend - w->fstart);
-  }
-  if (!(c->words[k].terms & (1u << (t % 29))))
+/* True when word k matched term t. */
+static inline bool has_term(const qc_coder *c, size_t k, size_t t) {
+  const word *w = &c->words[k];
+  if (!(w->bloom & (1u << (t % 29))))
     return false;
-  size_t x = c->hint < c->nwt ? c->hint : 0;
-  size_t w = c->wt[x].word, far = 64;
-  if ((w > k ? w - k : k - w) > far) {
-    size_t lo = 0, hi = c->nwt;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (c->wt[mid].word < k)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    x = lo;
-  } else {
-    while (x > 0 && c->wt[x - 1].word >= k)
-      x--;
-    while (x < c->nwt && c->wt[x].word < k)
-      x++;
-  }
-  c->hint = x;
-  for (; x < c->nwt && c->wt[x].word == k; x++)
-    if (c->wt[x].term == t)
+  const wterm *x = c->wc.pool + w->list;
+  for (size_t i = 1; i <= x[0].term; i++)
+    if (x[i].term == t && item_counts(c, k, &x[i]))
       return true;
   return false;
 }
@@ -449,7 +415,7 @@ static bool boundary(const qc_coder *c, size_t k, int dir, qc_scope scope) {
 /* Phrase items from item i on, the next word at 'pos'; 'gapped' after a
  * gap, where the word need not be adjacent but stays in the clause.
  * Returns the last word of the match, or -1. Leftmost, shortest gaps. */
-static long phrase_from(qc_coder *c, const qc_rule *r, size_t i,
+static long phrase_from(const qc_coder *c, const qc_rule *r, size_t i,
                         size_t pos, bool gapped) {
   if (i == r->nitems)
     return (long)pos - 1;
@@ -478,7 +444,7 @@ static long phrase_from(qc_coder *c, const qc_rule *r, size_t i,
 
 /* A gapless phrase tried at its anchor item: its other items on the
  * adjacent words from 'start'. Returns the last word, or -1. */
-static long phrase_before(qc_coder *c, const qc_rule *r, size_t start) {
+static long phrase_before(const qc_coder *c, const qc_rule *r, size_t start) {
   if (start + r->nitems > c->nwords)
     return -1;
   for (size_t j = 0; j < r->nitems; j++) {
@@ -492,7 +458,7 @@ static long phrase_before(qc_coder *c, const qc_rule *r, size_t start) {
 
 /* The nearest word of the second term within the window of word k (after
  * it only when ordered), inside the scope; -1 when none. */
-static long near_partner(qc_coder *c, const qc_rule *r, size_t k) {
+static long near_partner(const qc_coder *c, const qc_rule *r, size_t k) {
   size_t b = r->items[1].term;
   bool fwd = true, back = !r->ordered;
   for (size_t d = 1; d <= r->within && (fwd || back); d++) {
@@ -510,7 +476,7 @@ static long near_partner(qc_coder *c, const qc_rule *r, size_t k) {
 
 /* A word of the rule's not-near term within its window of the hit
  * [first, last] or inside it; its index or -1. */
-static long unless_near(qc_coder *c, const qc_rule *r, size_t first,
+static long unless_near(const qc_coder *c, const qc_rule *r, size_t first,
                         size_t last) {
   size_t u = r->unless.term;
   for (size_t k = first; k <= last; k++)
@@ -577,38 +543,53 @@ static void word_hit(qc_coder *c, size_t i, size_t first, size_t last,
   count_hit(c, i, start, end, entry);
 }
 
+/* True when an earlier item of word k's list, before 'i', already counted
+ * for the same term (two separable verbs of one term, both particles). */
+static bool counted_before(const qc_coder *c, size_t k, const wterm *x,
+                           size_t i) {
+  for (size_t j = 1; j < i; j++)
+    if (x[j].term == x[i].term && item_counts(c, k, &x[j]))
+      return true;
+  return false;
+}
+
 /* Every token rule, driven by the terms the words matched: a rule is
- * tried only at the words that matched its first item. */
+ * tried only at the words that matched its anchor item. */
 static void match_words(qc_coder *c) {
-  find_terms(c);
   const qc_codebook *cb = c->cb;
-  for (size_t p = 0; p < c->nwt; p++) {
-    size_t k = c->wt[p].word;
-    const qc_term *t = &cb->terms[c->wt[p].term];
-    for (size_t x = 0; x < t->ntriggers; x++) {
-      size_t i = t->triggers[x];
-      c->hint = p;
-      const qc_rule *r = &cb->rules[i];
-      long first = (long)k, last = (long)k;
-      if (r->kind == QC_RULE_PHRASE && r->anchor > 0) {
-        if (k < r->anchor)
-          continue;
-        first = (long)(k - r->anchor);
-        last = phrase_before(c, r, (size_t)first);
-      } else if (r->kind == QC_RULE_PHRASE) {
-        last = phrase_from(c, r, 1, k + 1, false);
-      } else if (r->kind == QC_RULE_NEAR) {
-        long j = near_partner(c, r, k);
-        if (j < 0)
-          continue;
-        first = j < first ? j : first;
-        last = j > last ? j : last;
-      }
-      if (last < 0)
+  for (size_t k = 0; k < c->nwords; k++) {
+    const word *w = &c->words[k];
+    /* the pool does not move while rules run: they only read it */
+    const wterm *x = c->wc.pool + w->list;
+    for (size_t n = 1; n <= x[0].term; n++) {
+      if (cb->entries[x[n].entry].particle &&
+          (!item_counts(c, k, &x[n]) || counted_before(c, k, x, n)))
         continue;
-      word_hit(c, i, (size_t)first, (size_t)last, word_start(c, (size_t)first),
-               word_end(c, (size_t)last),
-               c->tracing ? c->wt_entry[p] : QC_NO_TERM);
+      const qc_term *t = &cb->terms[x[n].term];
+      for (size_t y = 0; y < t->ntriggers; y++) {
+        size_t i = t->triggers[y];
+        const qc_rule *r = &cb->rules[i];
+        long first = (long)k, last = (long)k;
+        if (r->kind == QC_RULE_PHRASE && r->anchor > 0) {
+          if (k < r->anchor)
+            continue;
+          first = (long)(k - r->anchor);
+          last = phrase_before(c, r, (size_t)first);
+        } else if (r->kind == QC_RULE_PHRASE) {
+          last = phrase_from(c, r, 1, k + 1, false);
+        } else if (r->kind == QC_RULE_NEAR) {
+          long j = near_partner(c, r, k);
+          if (j < 0)
+            continue;
+          first = j < first ? j : first;
+          last = j > last ? j : last;
+        }
+        if (last < 0)
+          continue;
+        word_hit(c, i, (size_t)first, (size_t)last,
+                 word_start(c, (size_t)first), word_end(c, (size_t)last),
+                 c->tracing ? x[n].entry : QC_NO_TERM);
+      }
     }
   }
 }
@@ -624,7 +605,7 @@ static void regex_hit(qc_coder *c, size_t i, size_t fstart, size_t fend) {
   size_t lo = 0, hi = c->nwords;
   while (lo < hi) { /* the first word ending after the match starts */
     size_t mid = lo + (hi - lo) / 2;
-    if (c->words[mid].fend <= fstart)
+    if (word_fend(c, mid) <= fstart)
       lo = mid + 1;
     else
       hi = mid;
@@ -939,6 +920,8 @@ qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
                         "the limit is %zu)",
                         len, c->fold.len, QC_TEXT_MAX);
   c->text = text;
+  if (c->wc.npool > WCACHE_POOL)
+    wcache_reset(&c->wc);
   c->ntoks = qc_tokenizer_run(c->tz, text, len, &c->toks);
   find_words(c);
   match_words(c);

@@ -46,7 +46,9 @@ typedef struct word {
 } word;
 
 static void w_add(word *w, const char *s, size_t n) {
-  if (w->n + n >= MAXW) /* cannot happen within the lemma limit */
+  if (w->n >= MAXW - 1) /* cannot happen within the lemma limit */
+    return;
+  if (n > MAXW - 1 - w->n)
     n = MAXW - 1 - w->n;
   memcpy(w->s + w->n, s, n);
   w->n += n;

@@ -442,19 +442,10 @@ qc_status qc_terms_resolve(qc_codebook *cb, qc_error *err) {
     r->anchor = choose_anchor(cb, r);
     add_trigger(cb, r->items[r->anchor].term, i);
   }
-  for (size_t i = 0; i < cb->nterms; i++) {
-    qc_term *t = &cb->terms[i];
-    if (t->nentries == 1 && t->ntriggers == 0 &&
-        !cb->entries[t->first].particle) {
-      t->direct = true;
-      t->pattern = cb->entries[t->first].pattern;
-    }
-  }
   cb->words = qc_lexicon_new();
   for (size_t i = 0; i < cb->nentries; i++)
-    if (!cb->terms[cb->entries[i].term].direct)
-      qc_lexicon_add(cb->words, cb->entries[i].pattern,
-                     strlen(cb->entries[i].pattern), i);
+    qc_lexicon_add(cb->words, cb->entries[i].pattern,
+                   strlen(cb->entries[i].pattern), i);
   return QC_OK;
 }
 
