@@ -109,6 +109,13 @@ struct qc_coder {
   size_t nm, m_cap;
   uint32_t *mfirst, *mcount, *mstamp;
   wcache wc;
+  /* per term: the segment's epoch when one of its words is in it. A rule
+   * is tried only when every term it needs is present: most tries of a
+   * phrase at a common word would fail further on. */
+  uint32_t *present, pepoch;
+  /* per rule: the terms of its items but the anchor, need[need_first[i]
+   * .. need_first[i + 1]) */
+  uint32_t *need, *need_first;
   bool tracing;
   qc_trace_event *trace;
   size_t ntrace, trace_cap;
@@ -139,6 +146,21 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->mstamp = qc_xcalloc(cb->nrules + 1, sizeof *c->mstamp);
   c->regex_all = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_all);
   c->regex_always = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_always);
+  c->present = qc_xcalloc(cb->nterms + 1, sizeof *c->present);
+  c->need_first = qc_xcalloc(cb->nrules + 1, sizeof *c->need_first);
+  size_t nneed = 0;
+  for (size_t i = 0; i < cb->nrules; i++)
+    nneed += cb->rules[i].nitems;
+  c->need = qc_xcalloc(nneed + 1, sizeof *c->need);
+  nneed = 0;
+  for (size_t i = 0; i < cb->nrules; i++) {
+    const qc_rule *r = &cb->rules[i];
+    c->need_first[i] = (uint32_t)nneed;
+    for (size_t j = 0; r->kind != QC_RULE_REGEX && j < r->nitems; j++)
+      if (j != r->anchor && r->items[j].nalts)
+        c->need[nneed++] = (uint32_t)r->items[j].term;
+  }
+  c->need_first[cb->nrules] = (uint32_t)nneed;
   for (size_t i = 0; i < cb->nrules; i++)
     if (cb->rules[i].kind == QC_RULE_REGEX) {
       c->regex_all[c->nregex_all++] = i;
@@ -174,6 +196,9 @@ void qc_coder_free(qc_coder *c) {
   free(c->mcount);
   free(c->mstamp);
   wcache_free(&c->wc);
+  free(c->present);
+  free(c->need);
+  free(c->need_first);
   free(c->trace);
   free(c->hits);
   free(c->spans);
@@ -250,6 +275,10 @@ static bool in_lexicon(qc_coder *c, const qc_lexicon *lx, const word *w,
  * word ("geen vergadering, wel stress"). */
 static void find_words(qc_coder *c) {
   c->nwords = 0;
+  if (++c->pepoch == 0) { /* wrapped: old stamps could look current */
+    memset(c->present, 0, c->cb->nterms * sizeof *c->present);
+    c->pepoch = 1;
+  }
   bool sentence = true, clause = true, comma = false;
   for (size_t i = 0; i < c->ntoks; i++) {
     const qc_token *t = &c->toks[i];
@@ -260,6 +289,9 @@ static void find_words(qc_coder *c) {
       size_t len = qc_fold_to_folded(&c->fold, t->start + t->len) - w->fstart;
       w->tok = (uint32_t)i;
       lookup_word(c, w, len);
+      const wterm *x = c->wc.pool + w->list;
+      for (size_t n = 1; n <= x[0].term; n++)
+        c->present[x[n].term] = c->pepoch;
       w->sentence_start = sentence;
       w->clause_start =
           clause || (comma && in_lexicon(c, c->cb->contrast_words, w, len));
@@ -553,8 +585,17 @@ static bool counted_before(const qc_coder *c, size_t k, const wterm *x,
   return false;
 }
 
+/* True when every term rule i needs besides its anchor is in the segment. */
+static bool needs_present(const qc_coder *c, size_t i) {
+  for (uint32_t j = c->need_first[i]; j < c->need_first[i + 1]; j++)
+    if (c->present[c->need[j]] != c->pepoch)
+      return false;
+  return true;
+}
+
 /* Every token rule, driven by the terms the words matched: a rule is
- * tried only at the words that matched its anchor item. */
+ * tried only at the words that matched its anchor item, and only when
+ * its other terms occur in the segment. */
 static void match_words(qc_coder *c) {
   const qc_codebook *cb = c->cb;
   for (size_t k = 0; k < c->nwords; k++) {
@@ -568,6 +609,8 @@ static void match_words(qc_coder *c) {
       const qc_term *t = &cb->terms[x[n].term];
       for (size_t y = 0; y < t->ntriggers; y++) {
         size_t i = t->triggers[y];
+        if (!needs_present(c, i))
+          continue;
         const qc_rule *r = &cb->rules[i];
         long first = (long)k, last = (long)k;
         if (r->kind == QC_RULE_PHRASE && r->anchor > 0) {
