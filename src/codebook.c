@@ -184,15 +184,18 @@ static qc_status compile_regex(qc_codebook *cb, qc_rule *r, qc_error *err) {
   size_t nlits;
   bool caseless = cb->regex_opts & QC_REGEX_CASELESS;
   bool prefix = false;
-  if (r->re && qc_regex_literals(pat, plen, caseless, true, &lits, &nlits)) {
+  /* a pattern anchored at the start is tried once a segment: a prefilter
+   * would cost more than it saves */
+  bool filter = r->re && !qc_regex_is_anchored(r->re);
+  if (filter && qc_regex_literals(pat, plen, caseless, true, &lits, &nlits)) {
     r->anchored = qc_regex_compile(pat, plen, cb->regex_opts | QC_REGEX_ANCHORED,
                                    &off, msg, sizeof msg);
     prefix = r->anchored != NULL;
     if (!prefix)
       free_strings(lits, nlits);
   }
-  if (r->re && (prefix || qc_regex_literals(pat, plen, caseless, false, &lits,
-                                            &nlits))) {
+  if (filter && (prefix || qc_regex_literals(pat, plen, caseless, false, &lits,
+                                             &nlits))) {
     if (!cb->prefilter)
       cb->prefilter = qc_prefilter_new();
     for (size_t i = 0; i < nlits; i++)

@@ -146,6 +146,12 @@ int qc_regex_match_group(const qc_regex *re, qc_regex_ctx *ctx, const char *s,
   return QC_REGEX_MATCH;
 }
 
+bool qc_regex_is_anchored(const qc_regex *re) {
+  uint32_t opts = 0;
+  return pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &opts) == 0 &&
+         (opts & PCRE2_ANCHORED);
+}
+
 bool qc_regex_matches_empty(const qc_regex *re, qc_regex_ctx *ctx) {
   /* PCRE2 knows when a pattern can match an empty string anywhere (\b,
    * (?=x), x*); trying "" also catches what that analysis leaves open. */

@@ -48,6 +48,11 @@ int qc_regex_match_group(const qc_regex *re, qc_regex_ctx *ctx, const char *s,
                          size_t len, int group, size_t *end, size_t *gstart,
                          size_t *gend);
 
+/* True when every match starts at the start offset (a pattern that starts
+ * with ^ outside multiline mode, or \G), as PCRE2 reads it: such a
+ * pattern is tried once per search, so a literal prefilter would not pay. */
+bool qc_regex_is_anchored(const qc_regex *re);
+
 /* True when the pattern can match an empty string, at the start of a
  * text or anywhere in it (a lookahead or \b alone). */
 bool qc_regex_matches_empty(const qc_regex *re, qc_regex_ctx *ctx);
