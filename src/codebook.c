@@ -98,6 +98,47 @@ const char *qc_word_pattern_problem(const char *p, size_t n) {
   return literal ? NULL : "has no literal character";
 }
 
+/* A phrase's items make sense: a gap stands between two items, '^' comes
+ * first, and a '*' at an end (any one word), '^' and punctuation marks are
+ * for gapless phrases, which need a word pattern or class to start from.
+ * Sets r->gapped. */
+static qc_status check_phrase(qc_codebook *cb, qc_rule *r, const char *what,
+                              qc_error *err) {
+  qc_item *it = r->items;
+  size_t n = r->nitems;
+  bool term = false, tokens = false;
+  for (size_t j = 0; j < n; j++) {
+    bool edge = j == 0 || j + 1 == n;
+    if (it[j].kind == QC_ITEM_GAP && edge && it[j].gap_min == 1 &&
+        it[j].gap_max == 1 && n > 1)
+      it[j].kind = QC_ITEM_ANY;
+    if (it[j].kind == QC_ITEM_GAP && edge)
+      return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                          "%s starts or ends with a gap of several words; a "
+                          "gap stands between two words",
+                          what);
+    if (it[j].kind == QC_ITEM_START && j > 0)
+      return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                          "%s: '^' (the start of the segment) can only come "
+                          "first",
+                          what);
+    r->gapped = r->gapped || it[j].kind == QC_ITEM_GAP;
+    term = term || it[j].kind == QC_ITEM_TERM;
+    tokens = tokens || it[j].kind == QC_ITEM_PUNCT ||
+             it[j].kind == QC_ITEM_START || it[j].kind == QC_ITEM_ANY;
+  }
+  if (!term)
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                        "%s has no word pattern or class to find it by",
+                        what);
+  if (tokens && r->gapped)
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
+                        "%s mixes a gap with '^', punctuation or a '*' at "
+                        "its end; such a phrase has no gaps",
+                        what);
+  return QC_OK;
+}
+
 /* A words or phrase rule's items from its source: the folded words, each
  * a pattern or a '@class', and in phrases gaps ('*', '[0-4]') between
  * them. */
@@ -114,9 +155,11 @@ static qc_status add_word_parts(qc_codebook *cb, qc_rule *r, const char *src,
     QC_GROW(r->items, cap, r->nitems + 1);
     qc_item *it = &r->items[r->nitems];
     bool phrase = r->kind == QC_RULE_PHRASE;
-    const char *why = w[0] == '@' || (phrase && (!strcmp(w, "*") || w[0] == '['))
-                          ? NULL
-                          : qc_word_pattern_problem(w, strlen(w));
+    bool special = w[0] == '@' ||
+                   (phrase && (!strcmp(w, "*") || w[0] == '[' ||
+                               !strcmp(w, "^") ||
+                               strspn(w, ".,;:!?|") == strlen(w)));
+    const char *why = special ? NULL : qc_word_pattern_problem(w, strlen(w));
     if (why) {
       s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
                        "invalid wildcard in %s pattern '%s': '%s' %s", kind,
@@ -138,12 +181,11 @@ static qc_status add_word_parts(qc_codebook *cb, qc_rule *r, const char *src,
                         "word pattern '%s' contains white space (use a phrase "
                         "for several words)",
                         src);
-  if (!r->items[0].nalts || !r->items[r->nitems - 1].nalts)
-    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, r->line, r->col, 0,
-                        "phrase '%s' starts or ends with a gap; a gap stands "
-                        "between two words",
-                        src);
-  return QC_OK;
+  qc_buf what = QC_BUF_INIT;
+  qc_buf_printf(&what, "phrase '%s'", src);
+  s = check_phrase(cb, r, what.ptr, err);
+  qc_buf_release(&what);
+  return s;
 }
 
 /* Codes often share a pattern (a codebook that copies one code's rules
@@ -322,10 +364,16 @@ qc_status qc_codebook_add_token_rule(qc_codebook *cb, size_t code,
   r->items = items;
   r->nitems = nitems;
   r->source = qc_xstrdup("");
-  if (nitems == 0 || !items[0].nalts || !items[nitems - 1].nalts)
+  if (nitems == 0)
     return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
-                        "code '%s': a rule needs words at its start and end",
-                        cb->codes[code].path);
+                        "code '%s': a rule needs words", cb->codes[code].path);
+  if (kind == QC_RULE_PHRASE) {
+    qc_buf b = QC_BUF_INIT;
+    qc_buf_printf(&b, "code '%s': a phrase rule", cb->codes[code].path);
+    qc_status s = check_phrase(cb, r, b.ptr, err);
+    qc_buf_release(&b);
+    return s;
+  }
   return QC_OK;
 }
 

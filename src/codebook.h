@@ -52,13 +52,25 @@ typedef struct qc_alt {
   unsigned line, col;
 } qc_alt;
 
-/* One item of a token rule: a term, or (phrases) a gap of gap_min to
- * gap_max words. */
+/* What a phrase item stands for: words of a term, a gap of gap_min to
+ * gap_max words, one punctuation token, the segment's start ('^'), or any
+ * one word ('*' at a phrase's end). Near and words rules have terms only. */
+typedef enum {
+  QC_ITEM_TERM,
+  QC_ITEM_GAP,
+  QC_ITEM_PUNCT,
+  QC_ITEM_START,
+  QC_ITEM_ANY
+} qc_item_kind;
+
+/* One item of a token rule. */
 typedef struct qc_item {
-  qc_alt *alts; /* none for a gap */
+  qc_item_kind kind;
+  qc_alt *alts; /* a term's alternatives; none for the other kinds */
   size_t nalts;
   unsigned gap_min, gap_max;
-  size_t term; /* resolved by qc_codebook_finish; QC_NO_TERM for a gap */
+  char *punct; /* the punctuation marks a QC_ITEM_PUNCT token is made of */
+  size_t term; /* resolved by qc_codebook_finish; QC_NO_TERM but for terms */
 } qc_item;
 
 /* A set of words that rules refer to: a class, or the patterns of one rule
@@ -115,6 +127,7 @@ typedef struct qc_rule {
   /* a phrase without gaps is tried where its rarest-looking item matched
    * (the longest literal word): items[anchor] */
   size_t anchor;
+  bool gapped; /* a phrase with a gap: matched from its first item on */
   qc_regex *re;  /* regex */
   bool filtered; /* regex: runs only when the prefilter says it can match */
   /* regex whose every match starts with a prefilter literal: compiled

@@ -157,7 +157,7 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
     const qc_rule *r = &cb->rules[i];
     c->need_first[i] = (uint32_t)nneed;
     for (size_t j = 0; r->kind != QC_RULE_REGEX && j < r->nitems; j++)
-      if (j != r->anchor && r->items[j].nalts)
+      if (j != r->anchor && r->items[j].kind == QC_ITEM_TERM)
         c->need[nneed++] = (uint32_t)r->items[j].term;
   }
   c->need_first[cb->nrules] = (uint32_t)nneed;
@@ -452,7 +452,7 @@ static long phrase_from(const qc_coder *c, const qc_rule *r, size_t i,
   if (i == r->nitems)
     return (long)pos - 1;
   const qc_item *it = &r->items[i];
-  if (!it->nalts) {
+  if (it->kind == QC_ITEM_GAP) {
     for (unsigned g = 0; g <= it->gap_max; g++) {
       if (g > 0 && (pos + g - 1 >= c->nwords || c->words[pos + g - 1].clause_start))
         break;
@@ -474,18 +474,67 @@ static long phrase_from(const qc_coder *c, const qc_rule *r, size_t i,
   return phrase_from(c, r, i + 1, pos + 1, false);
 }
 
-/* A gapless phrase tried at its anchor item: its other items on the
- * adjacent words from 'start'. Returns the last word, or -1. */
-static long phrase_before(const qc_coder *c, const qc_rule *r, size_t start) {
-  if (start + r->nitems > c->nwords)
-    return -1;
-  for (size_t j = 0; j < r->nitems; j++) {
-    if (j > 0 && c->words[start + j].tok != c->words[start + j - 1].tok + 1)
+/* True when token 'tok' is punctuation made only of the marks in 'set'
+ * ("?" for '?', "..." for '.|!'). */
+static bool punct_is(const qc_coder *c, size_t tok, const char *set) {
+  const qc_token *t = &c->toks[tok];
+  if (t->type != QC_TOK_PUNCT)
+    return false;
+  for (size_t i = 0; i < t->len; i++)
+    if (c->text[t->start + i] == '|' || !strchr(set, c->text[t->start + i]))
+      return false;
+  return true;
+}
+
+/* True when word k is what a word item of a gapless phrase asks for. */
+static bool item_word(const qc_coder *c, size_t k, const qc_item *it) {
+  return it->kind == QC_ITEM_ANY || has_term(c, k, it->term);
+}
+
+/* A gapless phrase tried at its anchor item on word k: each other item on
+ * the token next to the one before it, words and punctuation marks alike,
+ * '^' before the segment's first token. Returns the last word and sets
+ * '*first', or returns -1. */
+static long phrase_at(const qc_coder *c, const qc_rule *r, size_t k,
+                      size_t *first) {
+  size_t w = k, tok = c->words[k].tok;
+  for (size_t j = r->anchor; j-- > 0;) {
+    const qc_item *it = &r->items[j];
+    if (it->kind == QC_ITEM_START) {
+      if (tok != 0)
+        return -1;
+      continue;
+    }
+    if (tok == 0)
       return -1;
-    if (j != r->anchor && !has_term(c, start + j, r->items[j].term))
+    tok--;
+    if (it->kind == QC_ITEM_PUNCT) {
+      if (!punct_is(c, tok, it->punct))
+        return -1;
+      continue;
+    }
+    if (w == 0 || c->words[w - 1].tok != tok || !item_word(c, w - 1, it))
       return -1;
+    w--;
   }
-  return (long)(start + r->nitems - 1);
+  *first = w;
+  w = k;
+  tok = c->words[k].tok;
+  for (size_t j = r->anchor + 1; j < r->nitems; j++) {
+    const qc_item *it = &r->items[j];
+    if (++tok >= c->ntoks)
+      return -1;
+    if (it->kind == QC_ITEM_PUNCT) {
+      if (!punct_is(c, tok, it->punct))
+        return -1;
+      continue;
+    }
+    if (w + 1 >= c->nwords || c->words[w + 1].tok != tok ||
+        !item_word(c, w + 1, it))
+      return -1;
+    w++;
+  }
+  return (long)w;
 }
 
 /* The nearest word of the second term within the window of word k (after
@@ -550,7 +599,7 @@ static void word_hit(qc_coder *c, size_t i, size_t first, size_t last,
      * it spells out; near rules and gaps may have a negator inside */
     bool inside = r->kind == QC_RULE_NEAR;
     for (size_t j = 0; j < r->nitems && !inside; j++)
-      inside = r->items[j].nalts == 0;
+      inside = r->items[j].kind == QC_ITEM_GAP;
     long neg = negator_at(c, first, last, inside);
     if (mode == QC_NEG_ON && neg >= 0) {
       trace(c, i, start, end, QC_TRACE_NEGATED, neg, entry);
@@ -613,11 +662,10 @@ static void match_words(qc_coder *c) {
           continue;
         const qc_rule *r = &cb->rules[i];
         long first = (long)k, last = (long)k;
-        if (r->kind == QC_RULE_PHRASE && r->anchor > 0) {
-          if (k < r->anchor)
-            continue;
-          first = (long)(k - r->anchor);
-          last = phrase_before(c, r, (size_t)first);
+        if (r->kind == QC_RULE_PHRASE && !r->gapped) {
+          size_t f = k;
+          last = phrase_at(c, r, k, &f);
+          first = (long)f;
         } else if (r->kind == QC_RULE_PHRASE) {
           last = phrase_from(c, r, 1, k + 1, false);
         } else if (r->kind == QC_RULE_NEAR) {

@@ -89,16 +89,40 @@ static bool parse_gap(const char *w, unsigned *lo, unsigned *hi) {
   return true;
 }
 
+/* The punctuation marks a phrase item may be made of ('.', '?', '.|!'):
+ * ASCII marks, alternatives separated by '|'. */
+#define PUNCT_MARKS ".,;:!?"
+
+static bool is_punct_item(const char *w) {
+  if (!*w || *w == '|')
+    return false;
+  for (const char *p = w; *p; p++)
+    if (!strchr(PUNCT_MARKS "|", *p) || (*p == '|' && (!p[1] || p[1] == '|')))
+      return false;
+  return true;
+}
+
 qc_status qc_codebook_parse_item(qc_codebook *cb, const char *word,
                                  bool gaps, unsigned line, unsigned col,
                                  qc_item *item, qc_error *err) {
   memset(item, 0, sizeof *item);
   item->term = QC_NO_TERM;
   if (gaps && !strcmp(word, "*")) {
+    item->kind = QC_ITEM_GAP;
     item->gap_min = item->gap_max = 1;
     return QC_OK;
   }
+  if (gaps && !strcmp(word, "^")) {
+    item->kind = QC_ITEM_START;
+    return QC_OK;
+  }
+  if (gaps && is_punct_item(word)) {
+    item->kind = QC_ITEM_PUNCT;
+    item->punct = qc_xstrdup(word);
+    return QC_OK;
+  }
   if (gaps && word[0] == '[') {
+    item->kind = QC_ITEM_GAP;
     if (!parse_gap(word, &item->gap_min, &item->gap_max))
       return qc_error_set(err, QC_ERR_SCHEMA, cb->file, line, col, 0,
                           "invalid gap '%s' (write [N] or [N-M] words, N <= "
@@ -132,7 +156,9 @@ void qc_item_release(qc_item *item) {
   for (size_t i = 0; i < item->nalts; i++)
     free(item->alts[i].text);
   free(item->alts);
+  free(item->punct);
   item->alts = NULL;
+  item->punct = NULL;
   item->nalts = 0;
 }
 
@@ -349,8 +375,8 @@ static qc_status item_key(resolver *rs, const qc_item *it, size_t scope,
 }
 
 static qc_status resolve_item(resolver *rs, qc_item *it, size_t scope) {
-  if (it->nalts == 0)
-    return QC_OK; /* a gap */
+  if (it->kind != QC_ITEM_TERM)
+    return QC_OK; /* a gap, a mark, the start, any word */
   qc_codebook *cb = rs->cb;
   /* an item that is one class is that class's term */
   if (it->nalts == 1 && it->alts[0].kind == QC_ALT_CLASS) {
@@ -388,18 +414,17 @@ static size_t rarity(const qc_codebook *cb, const qc_item *it) {
   return n;
 }
 
-/* The item a rule is tried at: a gapless phrase's rarest-looking item,
- * otherwise the first. */
+/* The item a rule is tried at: a gapless phrase's rarest-looking term,
+ * otherwise the first item (a term). */
 static size_t choose_anchor(const qc_codebook *cb, const qc_rule *r) {
-  if (r->kind != QC_RULE_PHRASE)
+  if (r->kind != QC_RULE_PHRASE || r->gapped)
     return 0;
-  for (size_t j = 0; j < r->nitems; j++)
-    if (!r->items[j].nalts)
-      return 0;
-  size_t best = 0, score = rarity(cb, &r->items[0]);
-  for (size_t j = 1; j < r->nitems; j++) {
+  size_t best = SIZE_MAX, score = 0;
+  for (size_t j = 0; j < r->nitems; j++) {
+    if (r->items[j].kind != QC_ITEM_TERM)
+      continue;
     size_t x = rarity(cb, &r->items[j]);
-    if (x > score) {
+    if (best == SIZE_MAX || x > score) {
       best = j;
       score = x;
     }

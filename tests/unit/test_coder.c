@@ -620,6 +620,36 @@ static void gaps(qc_test *t) {
   teardown(&f);
 }
 
+/* Punctuation marks, the segment's start and any word at a phrase's end
+ * are tokens too. */
+static void token_items(qc_test *t) {
+  fixture f;
+  if (!setup(t, &f,
+             "qcode: 1\nclasses:\n  denial: [allerminst, nee]\n"
+             "codes:\n"
+             "  - id: v\n    phrases: ['dat werkt .|!']\n"
+             "  - id: q\n    phrases: ['* ? @denial']\n"
+             "  - id: s\n    phrases: ['^ minder *', '^ voor mij : minder']\n"))
+    return;
+  HITS(t, &f, "En dat werkt.", "v", 1);
+  HITS(t, &f, "Ja dat werkt!", "v", 1);
+  HITS(t, &f, "Ja dat werkt...", "v", 1); /* made of '.' only */
+  HITS(t, &f, "Dat werkt goed.", "v", 0);
+  HITS(t, &f, "Dat werkt?", "v", 0);
+  HITS(t, &f, "Dat werkt", "v", 0); /* no mark at all */
+  HITS(t, &f, "Sneller? Allerminst.", "q", 1);
+  HITS(t, &f, "Sneller, allerminst.", "q", 0);
+  HITS(t, &f, "? Nee.", "q", 0); /* '*' needs a word */
+  HITS(t, &f, "Minder vinkjes.", "s", 1);
+  HITS(t, &f, "Minder.", "s", 0); /* '*' needs a word after it */
+  HITS(t, &f, "We willen minder vinkjes.", "s", 0);
+  HITS(t, &f, "Voor mij: minder.", "s", 1);
+  HITS(t, &f, "Voor mij minder.", "s", 0);
+  code(&f, "Sneller? Allerminst.");
+  SPAN_EQ(t, &f, 0, "Sneller? Allerminst");
+  teardown(&f);
+}
+
 static void near_rules(qc_test *t) {
   fixture f;
   if (!setup(t, &f,
@@ -731,6 +761,7 @@ int main(void) {
   QC_RUN(&t, regex_spans_in_clusters);
   QC_RUN(&t, classes);
   QC_RUN(&t, gaps);
+  QC_RUN(&t, token_items);
   QC_RUN(&t, near_rules);
   QC_RUN(&t, negation_modes);
   QC_RUN(&t, separable_verbs);
