@@ -280,13 +280,15 @@ static void find_words(qc_coder *c) {
     c->pepoch = 1;
   }
   bool sentence = true, clause = true, comma = false;
+  size_t at = 0; /* the fold map's anchor reached */
   for (size_t i = 0; i < c->ntoks; i++) {
     const qc_token *t = &c->toks[i];
     if (qc_token_is_word(t->type)) {
       QC_GROW(c->words, c->words_cap, c->nwords + 1);
       word *w = &c->words[c->nwords++];
-      w->fstart = (uint32_t)qc_fold_to_folded(&c->fold, t->start);
-      size_t len = qc_fold_to_folded(&c->fold, t->start + t->len) - w->fstart;
+      w->fstart = (uint32_t)qc_fold_to_folded_next(&c->fold, t->start, &at);
+      size_t len =
+          qc_fold_to_folded_next(&c->fold, t->start + t->len, &at) - w->fstart;
       w->tok = (uint32_t)i;
       lookup_word(c, w, len);
       const wterm *x = c->wc.pool + w->list;

@@ -197,14 +197,26 @@ void qc_fold_run(qc_fold *f, const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
     unsigned char c = (unsigned char)s[i];
-    /* ASCII not followed by a combining mark folds to itself or its
-     * lowercase: the fast path for most transcript text. */
-    if (c < 0x80 && (i + 1 == len || (unsigned char)s[i + 1] < 0xCC)) {
-      if (f->len + 1 >= f->cap)
-        qc_xgrow((void **)&f->out, &f->cap, f->len + 2, 1);
-      f->out[f->len++] = (char)(lower && c >= 'A' && c <= 'Z' ? c + 32 : c);
-      i++;
-      continue;
+    /* A run of ASCII folds to itself or its lowercase, but for its last
+     * byte when a combining mark may follow: the fast path for most
+     * transcript text, copied a run at a time. */
+    if (c < 0x80) {
+      size_t j = i + 1;
+      while (j < len && (unsigned char)s[j] < 0x80)
+        j++;
+      if (j < len && (unsigned char)s[j] >= 0xCC)
+        j--;
+      if (j > i) {
+        qc_xgrow((void **)&f->out, &f->cap, f->len + (j - i) + 1, 1);
+        char *o = f->out + f->len;
+        for (size_t k = i; k < j; k++) {
+          unsigned char b = (unsigned char)s[k];
+          o[k - i] = (char)(lower && b >= 'A' && b <= 'Z' ? b + 32 : b);
+        }
+        f->len += j - i;
+        i = j;
+        continue;
+      }
     }
     size_t n = cluster_len(s + i, len - i);
     size_t start = f->len;
@@ -238,6 +250,22 @@ static const qc_fold_anchor *find_anchor(const qc_fold *f, size_t x,
       hi = mid;
   }
   return &f->anchors[lo];
+}
+
+size_t qc_fold_to_folded_next(const qc_fold *f, size_t orig, size_t *at) {
+  if (orig >= f->orig_len)
+    return f->len;
+  size_t a = *at < f->nanchors ? *at : 0;
+  if (f->anchors[a].orig > orig)
+    a = 0;
+  while (a + 1 < f->nanchors && f->anchors[a + 1].orig <= orig)
+    a++;
+  *at = a;
+  const qc_fold_anchor *x = &f->anchors[a];
+  if (!x->linear)
+    return x->fold;
+  size_t r = x->fold + (orig - x->orig);
+  return r > f->len ? f->len : r;
 }
 
 size_t qc_fold_to_folded(const qc_fold *f, size_t orig) {

@@ -83,6 +83,9 @@ typedef struct qc_fold {
 void qc_fold_run(qc_fold *f, const char *s, size_t len);
 /* Maps an offset of the original text to the folded text, and back. */
 size_t qc_fold_to_folded(const qc_fold *f, size_t orig);
+/* The same for offsets taken in increasing order: '*at' (0 at first)
+ * remembers the anchor reached, so a pass over a text is linear. */
+size_t qc_fold_to_folded_next(const qc_fold *f, size_t orig, size_t *at);
 size_t qc_fold_to_orig(const qc_fold *f, size_t fold);
 /* The same for the end of a span: an offset inside a folded cluster maps to
  * the end of the original cluster, so a span always covers whole
