@@ -31,9 +31,13 @@ typedef struct word {
 } word;
 
 /* One term of a word, with the entry that gave it (for a separable verb's
- * particle and for tracing). */
+ * particle and for tracing) and two flags that spare the rule loop a look
+ * into the codebook: the entry has a particle, the term starts rules. */
 typedef struct wterm {
-  uint32_t term, entry;
+  uint32_t term;
+  uint32_t entry : 30;
+  uint32_t particle : 1;
+  uint32_t triggers : 1;
 } wterm;
 
 /* The lexicons' answer for each distinct folded word, kept between
@@ -67,7 +71,7 @@ static void wcache_reset(wcache *wc) {
     memset(wc->slots, 0, WCACHE_SLOTS * sizeof *wc->slots);
   /* pool[0]: the empty list, shared by the words without terms */
   QC_GROW(wc->pool, wc->pool_cap, 1);
-  wc->pool[0] = (wterm){0, 0};
+  wc->pool[0] = (wterm){0, 0, 0, 0};
   wc->npool = 1;
 }
 
@@ -245,10 +249,13 @@ static void lookup_word(qc_coder *c, word *w, size_t len) {
   if (kept) {
     QC_GROW(wc->pool, wc->pool_cap, wc->npool + kept + 1);
     list = (uint32_t)wc->npool;
-    wc->pool[list] = (wterm){(uint32_t)kept, 0};
+    wc->pool[list] = (wterm){(uint32_t)kept, 0, 0, 0};
     for (size_t i = 0; i < kept; i++) {
-      uint32_t t = (uint32_t)c->cb->entries[c->ids[i]].term;
-      wc->pool[list + 1 + i] = (wterm){t, (uint32_t)c->ids[i]};
+      const qc_entry *e = &c->cb->entries[c->ids[i]];
+      uint32_t t = (uint32_t)e->term;
+      wc->pool[list + 1 + i] =
+          (wterm){t, (uint32_t)c->ids[i], e->particle != NULL,
+                  c->cb->terms[t].ntriggers > 0};
       bloom |= 1u << (t % 29);
     }
     wc->npool += kept + 1;
@@ -281,10 +288,10 @@ static void find_words(qc_coder *c) {
   }
   bool sentence = true, clause = true, comma = false;
   size_t at = 0; /* the fold map's anchor reached */
+  QC_GROW(c->words, c->words_cap, c->ntoks + 1);
   for (size_t i = 0; i < c->ntoks; i++) {
     const qc_token *t = &c->toks[i];
     if (qc_token_is_word(t->type)) {
-      QC_GROW(c->words, c->words_cap, c->nwords + 1);
       word *w = &c->words[c->nwords++];
       w->fstart = (uint32_t)qc_fold_to_folded_next(&c->fold, t->start, &at);
       size_t len =
@@ -421,8 +428,8 @@ static bool particle_found(const qc_coder *c, size_t k, const char *particle) {
 /* True when item x of word k counts: a separable verb's form only with
  * its particle. */
 static bool item_counts(const qc_coder *c, size_t k, const wterm *x) {
-  const char *particle = c->cb->entries[x->entry].particle;
-  return !particle || particle_found(c, k, particle);
+  return !x->particle ||
+         particle_found(c, k, c->cb->entries[x->entry].particle);
 }
 
 /* True when word k matched term t. */
@@ -654,8 +661,9 @@ static void match_words(qc_coder *c) {
     /* the pool does not move while rules run: they only read it */
     const wterm *x = c->wc.pool + w->list;
     for (size_t n = 1; n <= x[0].term; n++) {
-      if (cb->entries[x[n].entry].particle &&
-          (!item_counts(c, k, &x[n]) || counted_before(c, k, x, n)))
+      if (!x[n].triggers ||
+          (x[n].particle &&
+           (!item_counts(c, k, &x[n]) || counted_before(c, k, x, n))))
         continue;
       const qc_term *t = &cb->terms[x[n].term];
       for (size_t y = 0; y < t->ntriggers; y++) {

@@ -456,6 +456,11 @@ qc_status qc_terms_resolve(qc_codebook *cb, qc_error *err) {
   qc_strmap_release(&rs.seen);
   if (s != QC_OK)
     return s;
+  if (cb->nentries >= (1u << 30)) /* the coder keeps entry ids in 30 bits */
+    return qc_error_set(err, QC_ERR_SCHEMA, cb->file, 0, 0, 0,
+                        "the codebook's rules expand to %zu words; the limit "
+                        "is 2^30",
+                        cb->nentries);
   for (size_t i = cb->nentries; i-- > 0;) {
     cb->terms[cb->entries[i].term].nentries++;
     cb->terms[cb->entries[i].term].first = i;

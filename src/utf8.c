@@ -255,6 +255,8 @@ static const qc_fold_anchor *find_anchor(const qc_fold *f, size_t x,
 size_t qc_fold_to_folded_next(const qc_fold *f, size_t orig, size_t *at) {
   if (orig >= f->orig_len)
     return f->len;
+  if (f->nanchors == 1) /* nothing folded to other bytes */
+    return orig < f->len ? orig : f->len;
   size_t a = *at < f->nanchors ? *at : 0;
   if (f->anchors[a].orig > orig)
     a = 0;
