@@ -117,9 +117,14 @@ struct qc_coder {
    * is tried only when every term it needs is present: most tries of a
    * phrase at a common word would fail further on. */
   uint32_t *present, pepoch;
-  /* per rule: the terms of its items but the anchor, need[need_first[i]
-   * .. need_first[i + 1]) */
+  /* per rule: the terms of its items but the anchor, rarest-looking
+   * first, need[need_first[i] .. need_first[i + 1]) */
   uint32_t *need, *need_first;
+  /* per term: the rules it anchors, trig[trig_first[t] .. trig_first[t +
+   * 1]), each with its first needed term (nterms, always present, when it
+   * needs none) so that most tries stop at one look */
+  struct trig { uint32_t rule, need0; } *trig;
+  uint32_t *trig_first;
   bool tracing;
   qc_trace_event *trace;
   size_t ntrace, trace_cap;
@@ -130,6 +135,51 @@ struct qc_coder {
   size_t nmasks, masks_cap;
   qc_coding result;
 };
+
+/* How rare a term's words look (terms.c chooses anchors the same way): the
+ * literal length of a one-pattern term, 2 for a list. */
+static size_t term_rarity(const qc_codebook *cb, size_t t) {
+  if (cb->terms[t].nentries != 1)
+    return 2;
+  size_t n = 0;
+  for (const char *p = cb->entries[cb->terms[t].first].pattern; *p; p++)
+    n += *p != '*';
+  return n;
+}
+
+/* Sorts each rule's needed terms rarest first and lays out the triggers
+ * of every term with the first of them. */
+static void build_triggers(qc_coder *c) {
+  const qc_codebook *cb = c->cb;
+  for (size_t i = 0; i < cb->nrules; i++) {
+    uint32_t *v = c->need + c->need_first[i];
+    size_t n = c->need_first[i + 1] - c->need_first[i];
+    for (size_t a = 1; a < n; a++)
+      for (size_t b = a; b > 0 && term_rarity(cb, v[b]) >
+                                      term_rarity(cb, v[b - 1]); b--) {
+        uint32_t x = v[b];
+        v[b] = v[b - 1];
+        v[b - 1] = x;
+      }
+  }
+  c->trig_first = qc_xcalloc(cb->nterms + 1, sizeof *c->trig_first);
+  size_t n = 0;
+  for (size_t t = 0; t < cb->nterms; t++)
+    n += cb->terms[t].ntriggers;
+  c->trig = qc_xcalloc(n + 1, sizeof *c->trig);
+  n = 0;
+  for (size_t t = 0; t < cb->nterms; t++) {
+    c->trig_first[t] = (uint32_t)n;
+    for (size_t y = 0; y < cb->terms[t].ntriggers; y++) {
+      uint32_t i = cb->terms[t].triggers[y];
+      uint32_t need0 = c->need_first[i] < c->need_first[i + 1]
+                           ? c->need[c->need_first[i]]
+                           : (uint32_t)cb->nterms;
+      c->trig[n++] = (struct trig){i, need0};
+    }
+  }
+  c->trig_first[cb->nterms] = (uint32_t)n;
+}
 
 qc_coder *qc_coder_new(const qc_codebook *cb) {
   qc_coder *c = qc_xcalloc(1, sizeof *c);
@@ -165,6 +215,7 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
         c->need[nneed++] = (uint32_t)r->items[j].term;
   }
   c->need_first[cb->nrules] = (uint32_t)nneed;
+  build_triggers(c);
   for (size_t i = 0; i < cb->nrules; i++)
     if (cb->rules[i].kind == QC_RULE_REGEX) {
       c->regex_all[c->nregex_all++] = i;
@@ -203,6 +254,8 @@ void qc_coder_free(qc_coder *c) {
   free(c->present);
   free(c->need);
   free(c->need_first);
+  free(c->trig);
+  free(c->trig_first);
   free(c->trace);
   free(c->hits);
   free(c->spans);
@@ -286,6 +339,7 @@ static void find_words(qc_coder *c) {
     memset(c->present, 0, c->cb->nterms * sizeof *c->present);
     c->pepoch = 1;
   }
+  c->present[c->cb->nterms] = c->pepoch; /* the rules that need nothing */
   bool sentence = true, clause = true, comma = false;
   size_t at = 0; /* the fold map's anchor reached */
   QC_GROW(c->words, c->words_cap, c->ntoks + 1);
@@ -665,10 +719,10 @@ static void match_words(qc_coder *c) {
           (x[n].particle &&
            (!item_counts(c, k, &x[n]) || counted_before(c, k, x, n))))
         continue;
-      const qc_term *t = &cb->terms[x[n].term];
-      for (size_t y = 0; y < t->ntriggers; y++) {
-        size_t i = t->triggers[y];
-        if (!needs_present(c, i))
+      uint32_t t = x[n].term;
+      for (uint32_t y = c->trig_first[t]; y < c->trig_first[t + 1]; y++) {
+        size_t i = c->trig[y].rule;
+        if (c->present[c->trig[y].need0] != c->pepoch || !needs_present(c, i))
           continue;
         const qc_rule *r = &cb->rules[i];
         long first = (long)k, last = (long)k;
