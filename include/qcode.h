@@ -295,6 +295,11 @@ typedef struct qc_coding {
   const qc_span *spans;    /* the counted matches, in text order */
   size_t nspans;
   size_t tokens;           /* running words (qc_token_is_word) */
+  /* the codes that are coded (every other code is uncoded, with no hits),
+   * each once, in no particular order: a segment's cost need not grow
+   * with the codebook */
+  const uint32_t *touched;
+  size_t ntouched;
 } qc_coding;
 
 typedef struct qc_coder qc_coder;

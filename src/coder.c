@@ -93,6 +93,11 @@ struct qc_coder {
   size_t *ids;
   size_t nids, ids_cap;
   bool *coded, *excluded;
+  /* the codes coded[] and hits[] may be set for (each once: tstamp is the
+   * segment's epoch), and the excluded codes: cleared at the next segment,
+   * so a segment costs its own codes, not the codebook's */
+  uint32_t *touched, *tstamp, tepoch, *own, *excl;
+  size_t ntouched, nexcl;
   bool *candidate; /* per rule: the prefilter found one of its literals */
   qc_prefilter_found found; /* rules the prefilter let through, and starts */
   size_t *regex_all, nregex_all;   /* the regex rules, in order */
@@ -191,6 +196,10 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->coded = qc_xcalloc(cb->ncodes, sizeof *c->coded);
   c->excluded = qc_xcalloc(cb->ncodes, sizeof *c->excluded);
   c->hits = qc_xcalloc(cb->ncodes, sizeof *c->hits);
+  c->touched = qc_xcalloc(cb->ncodes + 1, sizeof *c->touched);
+  c->tstamp = qc_xcalloc(cb->ncodes + 1, sizeof *c->tstamp);
+  c->own = qc_xcalloc(cb->ncodes + 1, sizeof *c->own);
+  c->excl = qc_xcalloc(cb->ncodes + 1, sizeof *c->excl);
   c->candidate = qc_xcalloc(cb->nrules + 1, sizeof *c->candidate);
   c->head = qc_xcalloc(cb->nrules + 1, sizeof *c->head);
   c->tail = qc_xcalloc(cb->nrules + 1, sizeof *c->tail);
@@ -235,6 +244,10 @@ void qc_coder_free(qc_coder *c) {
   free(c->ids);
   free(c->coded);
   free(c->excluded);
+  free(c->touched);
+  free(c->tstamp);
+  free(c->own);
+  free(c->excl);
   free(c->candidate);
   free(c->found.v);
   free(c->found.rules);
@@ -426,6 +439,8 @@ static void count_hit(qc_coder *c, size_t rule, size_t start, size_t end,
   const qc_rule *r = &c->cb->rules[rule];
   switch (r->role) {
   case QC_ROLE_EXCLUDE:
+    if (!c->excluded[r->code])
+      c->excl[c->nexcl++] = (uint32_t)r->code;
     c->excluded[r->code] = true;
     trace(c, rule, start, end, QC_TRACE_EXCLUSION, -1, entry);
     break;
@@ -660,9 +675,7 @@ static void word_hit(qc_coder *c, size_t i, size_t first, size_t last,
   if (mode != QC_NEG_OFF) {
     /* a phrase of format 1 ("helemaal niet efficiënt") keeps the words
      * it spells out; near rules and gaps may have a negator inside */
-    bool inside = r->kind == QC_RULE_NEAR;
-    for (size_t j = 0; j < r->nitems && !inside; j++)
-      inside = r->items[j].kind == QC_ITEM_GAP;
+    bool inside = r->kind == QC_RULE_NEAR || r->gapped;
     long neg = negator_at(c, first, last, inside);
     if (mode == QC_NEG_ON && neg >= 0) {
       trace(c, i, start, end, QC_TRACE_NEGATED, neg, entry);
@@ -987,6 +1000,13 @@ static bool same_hit(const qc_span *a, const qc_span *b) {
  * (two rules of one code that match the same words make one hit), then
  * rolls children up into their parents (codes are in pre-order, so one
  * backward pass suffices). */
+static void touch(qc_coder *c, size_t code) {
+  if (c->tstamp[code] != c->tepoch) {
+    c->tstamp[code] = c->tepoch;
+    c->touched[c->ntouched++] = (uint32_t)code;
+  }
+}
+
 static void finish(qc_coder *c) {
   const qc_codebook *cb = c->cb;
   if (c->nspans > 1)
@@ -999,16 +1019,23 @@ static void finish(qc_coder *c) {
       continue;
     c->spans[kept++] = *sp;
     c->hits[sp->code]++;
+    touch(c, sp->code);
   }
   c->nspans = kept;
-  for (size_t i = 0; i < cb->ncodes; i++)
-    c->coded[i] = c->hits[i] > 0;
-  for (size_t i = cb->ncodes; i-- > 0;) {
-    size_t p = cb->codes[i].parent;
-    if (p == QC_NO_PARENT || c->excluded[p])
-      continue;
-    c->hits[p] += c->hits[i];
-    c->coded[p] = c->coded[p] || c->coded[i];
+  /* roll-up: each code's own hits go to every ancestor up to the first
+   * excluded one (an excluded code passes nothing on) */
+  size_t nown = c->ntouched;
+  for (size_t k = 0; k < nown; k++) {
+    c->own[k] = c->hits[c->touched[k]];
+    c->coded[c->touched[k]] = true;
+  }
+  for (size_t k = 0; k < nown; k++) {
+    for (size_t p = cb->codes[c->touched[k]].parent;
+         p != QC_NO_PARENT && !c->excluded[p]; p = cb->codes[p].parent) {
+      c->hits[p] += c->own[k];
+      c->coded[p] = true;
+      touch(c, p);
+    }
   }
 }
 
@@ -1063,8 +1090,17 @@ qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
                         const qc_coding **out, qc_error *err) {
   size_t n = c->cb->ncodes;
   c->ntrace = 0;
-  memset(c->hits, 0, n * sizeof *c->hits);
-  memset(c->excluded, 0, n * sizeof *c->excluded);
+  for (size_t k = 0; k < c->ntouched; k++) {
+    c->hits[c->touched[k]] = 0;
+    c->coded[c->touched[k]] = false;
+  }
+  for (size_t k = 0; k < c->nexcl; k++)
+    c->excluded[c->excl[k]] = false;
+  c->ntouched = c->nexcl = 0;
+  if (++c->tepoch == 0) { /* wrapped: old stamps could look current */
+    memset(c->tstamp, 0, n * sizeof *c->tstamp);
+    c->tepoch = 1;
+  }
   c->nspans = c->nmasks = 0;
   qc_fold_run(&c->fold, text, len);
   /* Folding can lengthen a text (NFKC expands some characters many
@@ -1084,7 +1120,8 @@ qc_status qc_coder_code(qc_coder *c, const char *text, size_t len,
   finish(c);
   if (c->tracing)
     settle_trace(c);
-  c->result = (qc_coding){c->coded, c->hits, c->spans, c->nspans, c->nwords};
+  c->result = (qc_coding){c->coded, c->hits, c->spans, c->nspans, c->nwords,
+                          c->touched, c->ntouched};
   *out = &c->result;
   return QC_OK;
 }

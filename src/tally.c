@@ -100,7 +100,8 @@ void qc_tally_add(qc_tally *t, const char *name, const qc_coding *coding) {
   group *g = get_group(t, name);
   g->group_segments++;
   g->group_tokens += coding->tokens;
-  for (size_t i = 0; i < t->ncodes; i++) {
+  for (size_t k = 0; k < coding->ntouched; k++) {
+    size_t i = coding->touched[k];
     g->segments[i] += coding->coded[i];
     g->hits[i] += coding->hits[i];
   }

@@ -155,17 +155,21 @@ static const char cb_yaml[] = "qcode: 1\n"
 typedef struct coding4 {
   bool coded[4];
   unsigned hits[4];
+  uint32_t touched[4];
   qc_coding c;
 } coding4;
 
 static const qc_coding *mk(coding4 *k, unsigned h0, unsigned h1, unsigned h2,
                            unsigned h3, size_t tokens) {
   unsigned h[4] = {h0, h1, h2, h3};
+  size_t n = 0;
   for (int i = 0; i < 4; i++) {
     k->hits[i] = h[i];
     k->coded[i] = h[i] > 0;
+    if (h[i])
+      k->touched[n++] = (uint32_t)i;
   }
-  k->c = (qc_coding){k->coded, k->hits, NULL, 0, tokens};
+  k->c = (qc_coding){k->coded, k->hits, NULL, 0, tokens, k->touched, n};
   return &k->c;
 }
 
