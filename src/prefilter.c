@@ -544,8 +544,15 @@ typedef struct output {
 } output;
 
 struct qc_prefilter {
-  int32_t *next; /* nstates x 256 */
+  int32_t *next; /* nstates x 256, while literals are added */
   size_t nstates, cap;
+  /* built: bytes that occur in no literal all act alike, so the scan's
+   * table has a column per byte class, not per byte (a table a few times
+   * smaller stays in the cache): tab[state * ncls + cls[byte]] */
+  bool used[256];
+  uint8_t cls[256];
+  size_t ncls;
+  int32_t *tab;
   output **out;  /* per state */
   size_t *nout, *outcap;
   bool built;
@@ -595,6 +602,7 @@ void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len,
   size_t s = 0;
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)lit[i];
+    pf->used[c] = true;
     int32_t t = pf->next[s * 256 + c];
     if (t < 0) {
       size_t ns = new_state(pf);
@@ -637,6 +645,19 @@ void qc_prefilter_build(qc_prefilter *pf) {
   }
   free(queue);
   free(fail);
+  /* class 0: the bytes of no literal, which lead every state to the root */
+  size_t nused = 0;
+  for (int c = 0; c < 256; c++)
+    nused += pf->used[c];
+  pf->ncls = nused == 256 ? 0 : 1; /* every byte used: no class 0 */
+  for (int c = 0; c < 256; c++)
+    pf->cls[c] = pf->used[c] ? (uint8_t)pf->ncls++ : 0;
+  pf->tab = qc_xcalloc(pf->nstates * pf->ncls, sizeof *pf->tab);
+  for (size_t st = 0; st < pf->nstates; st++)
+    for (int c = 0; c < 256; c++)
+      pf->tab[st * pf->ncls + pf->cls[c]] = pf->next[st * 256 + (size_t)c];
+  free(pf->next);
+  pf->next = NULL;
   pf->built = true;
 }
 
@@ -715,11 +736,11 @@ static void add_starts(qc_prefilter_found *st, const output *o,
 
 void qc_prefilter_scan(const qc_prefilter *pf, const char *text, size_t len,
                        bool *hit, qc_prefilter_found *st) {
-  size_t s = 0;
-  const int32_t *next = pf->next;
+  size_t s = 0, ncls = pf->ncls;
+  const int32_t *tab = pf->tab;
   st->n = st->nrules = 0;
   for (size_t i = 0; i < len; i++) {
-    s = (size_t)next[s * 256 + (unsigned char)text[i]];
+    s = (size_t)tab[s * ncls + pf->cls[(unsigned char)text[i]]];
     for (size_t k = 0; k < pf->nout[s]; k++) {
       const output *o = &pf->out[s][k];
       if (!hit[o->rule]) {
@@ -742,5 +763,6 @@ void qc_prefilter_free(qc_prefilter *pf) {
   free(pf->nout);
   free(pf->outcap);
   free(pf->next);
+  free(pf->tab);
   free(pf);
 }
