@@ -130,6 +130,14 @@ struct qc_coder {
    * needs none) so that most tries stop at one look */
   struct trig { uint32_t rule, need0; } *trig;
   uint32_t *trig_first;
+  /* per rule, what coding a match asks, so that a word rule's hit reads
+   * eight bytes instead of the whole rule */
+  struct rinfo {
+    uint32_t code;
+    uint8_t kind, role, negation; /* negation: the mode in force */
+    uint8_t inside : 1; /* a negator may sit inside the match */
+    uint8_t gapped : 1, unless : 1;
+  } *ri;
   bool tracing;
   qc_trace_event *trace;
   size_t ntrace, trace_cap;
@@ -140,6 +148,19 @@ struct qc_coder {
   size_t nmasks, masks_cap;
   qc_coding result;
 };
+
+/* The negation mode in force for rule r: its own, else its code's (for
+ * the hits of token rules). */
+static qc_negation negation_of(const qc_codebook *cb, const qc_rule *r) {
+  if (r->negation != QC_NEG_CODE)
+    return r->negation;
+  const qc_code *code = &cb->codes[r->code];
+  if (r->kind == QC_RULE_REGEX || r->role != QC_ROLE_HIT)
+    return QC_NEG_OFF;
+  return code->invert ? QC_NEG_INVERT
+         : code->negation ? QC_NEG_ON
+                          : QC_NEG_OFF;
+}
 
 /* How rare a term's words look (terms.c chooses anchors the same way): the
  * literal length of a one-pattern term, 2 for a list. */
@@ -225,6 +246,14 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   }
   c->need_first[cb->nrules] = (uint32_t)nneed;
   build_triggers(c);
+  c->ri = qc_xcalloc(cb->nrules + 1, sizeof *c->ri);
+  for (size_t i = 0; i < cb->nrules; i++) {
+    const qc_rule *r = &cb->rules[i];
+    c->ri[i] = (struct rinfo){(uint32_t)r->code, (uint8_t)r->kind,
+                              (uint8_t)r->role, (uint8_t)negation_of(cb, r),
+                              r->kind == QC_RULE_NEAR || r->gapped, r->gapped,
+                              r->has_unless};
+  }
   for (size_t i = 0; i < cb->nrules; i++)
     if (cb->rules[i].kind == QC_RULE_REGEX) {
       c->regex_all[c->nregex_all++] = i;
@@ -269,6 +298,7 @@ void qc_coder_free(qc_coder *c) {
   free(c->need_first);
   free(c->trig);
   free(c->trig_first);
+  free(c->ri);
   free(c->trace);
   free(c->hits);
   free(c->spans);
@@ -436,8 +466,8 @@ static void trace(qc_coder *c, size_t rule, size_t start, size_t end,
 
 static void count_hit(qc_coder *c, size_t rule, size_t start, size_t end,
                       size_t entry) {
-  const qc_rule *r = &c->cb->rules[rule];
-  switch (r->role) {
+  const struct rinfo *r = &c->ri[rule];
+  switch ((qc_rule_role)r->role) {
   case QC_ROLE_EXCLUDE:
     if (!c->excluded[r->code])
       c->excl[c->nexcl++] = (uint32_t)r->code;
@@ -655,28 +685,16 @@ static long unless_near(const qc_coder *c, const qc_rule *r, size_t first,
   return -1;
 }
 
-static qc_negation negation_of(const qc_coder *c, const qc_rule *r) {
-  if (r->negation != QC_NEG_CODE)
-    return r->negation;
-  const qc_code *code = &c->cb->codes[r->code];
-  if (r->kind == QC_RULE_REGEX || r->role != QC_ROLE_HIT)
-    return QC_NEG_OFF;
-  return code->invert ? QC_NEG_INVERT
-         : code->negation ? QC_NEG_ON
-                          : QC_NEG_OFF;
-}
-
 /* A match of rule i on words [first, last]: negation and not-near decide
  * whether it counts. An inverted rule's hit includes its negator. */
 static void word_hit(qc_coder *c, size_t i, size_t first, size_t last,
                      size_t start, size_t end, size_t entry) {
-  const qc_rule *r = &c->cb->rules[i];
-  qc_negation mode = negation_of(c, r);
+  const struct rinfo *r = &c->ri[i];
+  qc_negation mode = (qc_negation)r->negation;
   if (mode != QC_NEG_OFF) {
     /* a phrase of format 1 ("helemaal niet efficiënt") keeps the words
      * it spells out; near rules and gaps may have a negator inside */
-    bool inside = r->kind == QC_RULE_NEAR || r->gapped;
-    long neg = negator_at(c, first, last, inside);
+    long neg = negator_at(c, first, last, r->inside);
     if (mode == QC_NEG_ON && neg >= 0) {
       trace(c, i, start, end, QC_TRACE_NEGATED, neg, entry);
       return;
@@ -690,8 +708,8 @@ static void word_hit(qc_coder *c, size_t i, size_t first, size_t last,
       end = end > word_end(c, (size_t)neg) ? end : word_end(c, (size_t)neg);
     }
   }
-  if (r->has_unless) {
-    long u = unless_near(c, r, first, last);
+  if (r->unless) {
+    long u = unless_near(c, &c->cb->rules[i], first, last);
     if (u >= 0) {
       trace(c, i, start, end, QC_TRACE_NOT_NEAR, u, entry);
       return;
@@ -737,15 +755,15 @@ static void match_words(qc_coder *c) {
         size_t i = c->trig[y].rule;
         if (c->present[c->trig[y].need0] != c->pepoch || !needs_present(c, i))
           continue;
-        const qc_rule *r = &cb->rules[i];
         long first = (long)k, last = (long)k;
-        if (r->kind == QC_RULE_PHRASE && !r->gapped) {
+        const qc_rule *r = &cb->rules[i]; /* read only for phrases, near */
+        if (c->ri[i].kind == QC_RULE_PHRASE && !c->ri[i].gapped) {
           size_t f = k;
           last = phrase_at(c, r, k, &f);
           first = (long)f;
-        } else if (r->kind == QC_RULE_PHRASE) {
+        } else if (c->ri[i].kind == QC_RULE_PHRASE) {
           last = phrase_from(c, r, 1, k + 1, false);
-        } else if (r->kind == QC_RULE_NEAR) {
+        } else if (c->ri[i].kind == QC_RULE_NEAR) {
           long j = near_partner(c, r, k);
           if (j < 0)
             continue;
@@ -766,7 +784,7 @@ static void match_words(qc_coder *c) {
 static void regex_hit(qc_coder *c, size_t i, size_t fstart, size_t fend) {
   size_t start = qc_fold_to_orig(&c->fold, fstart),
          end = qc_fold_to_orig_end(&c->fold, fend);
-  if (negation_of(c, &c->cb->rules[i]) == QC_NEG_OFF) {
+  if ((qc_negation)c->ri[i].negation == QC_NEG_OFF) {
     count_hit(c, i, start, end, QC_NO_TERM);
     return;
   }
@@ -782,7 +800,7 @@ static void regex_hit(qc_coder *c, size_t i, size_t fstart, size_t fend) {
   while (last + 1 < c->nwords && c->words[last + 1].fstart < fend)
     last++;
   if (lo >= c->nwords) { /* no word in it: negation cannot apply */
-    if (negation_of(c, &c->cb->rules[i]) != QC_NEG_INVERT)
+    if ((qc_negation)c->ri[i].negation != QC_NEG_INVERT)
       count_hit(c, i, start, end, QC_NO_TERM);
     return;
   }
