@@ -1027,8 +1027,19 @@ static void touch(qc_coder *c, size_t code) {
 
 static void finish(qc_coder *c) {
   const qc_codebook *cb = c->cb;
-  if (c->nspans > 1)
+  /* token rules' spans come nearly in order (by the word they were tried
+   * at): insertion sort is linear on them; a long list goes to qsort */
+  if (c->nspans > 64) {
     qsort(c->spans, c->nspans, sizeof *c->spans, span_cmp);
+  } else {
+    for (size_t i = 1; i < c->nspans; i++) {
+      qc_span x = c->spans[i];
+      size_t j = i;
+      for (; j > 0 && span_cmp(&c->spans[j - 1], &x) > 0; j--)
+        c->spans[j] = c->spans[j - 1];
+      c->spans[j] = x;
+    }
+  }
   size_t kept = 0;
   for (size_t i = 0; i < c->nspans; i++) {
     const qc_span *sp = &c->spans[i];
