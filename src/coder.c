@@ -825,7 +825,17 @@ static size_t regex_todo(qc_coder *c) {
   }
   for (size_t i = 0; i < c->nregex_always; i++)
     c->todo[f->nrules + i] = (uint32_t)c->regex_always[i];
-  qsort(c->todo, n, sizeof *c->todo, rule_cmp);
+  if (n > 32) {
+    qsort(c->todo, n, sizeof *c->todo, rule_cmp);
+  } else { /* a few rules: insertion sort, without qsort's calls */
+    for (size_t i = 1; i < n; i++) {
+      uint32_t x = c->todo[i];
+      size_t j = i;
+      for (; j > 0 && c->todo[j - 1] > x; j--)
+        c->todo[j] = c->todo[j - 1];
+      c->todo[j] = x;
+    }
+  }
   return n;
 }
 
