@@ -548,11 +548,14 @@ struct qc_prefilter {
   size_t nstates, cap;
   /* built: bytes that occur in no literal all act alike, so the scan's
    * table has a column per byte class, not per byte (a table a few times
-   * smaller stays in the cache): tab[state * ncls + cls[byte]] */
+   * smaller stays in the cache). An entry is the next state's row
+   * offset (state * ncls) shifted left once, its low bit set when that
+   * state has outputs: the scan needs no multiply and no second table.
+   * 32 bits hold it: the build's byte table is 512 times larger. */
   bool used[256];
   uint8_t cls[256];
   size_t ncls;
-  int32_t *tab;
+  uint32_t *tab;
   output **out;  /* per state */
   size_t *nout, *outcap;
   bool built;
@@ -654,8 +657,11 @@ void qc_prefilter_build(qc_prefilter *pf) {
     pf->cls[c] = pf->used[c] ? (uint8_t)pf->ncls++ : 0;
   pf->tab = qc_xcalloc(pf->nstates * pf->ncls, sizeof *pf->tab);
   for (size_t st = 0; st < pf->nstates; st++)
-    for (int c = 0; c < 256; c++)
-      pf->tab[st * pf->ncls + pf->cls[c]] = pf->next[st * 256 + (size_t)c];
+    for (int c = 0; c < 256; c++) {
+      size_t t = (size_t)pf->next[st * 256 + (size_t)c];
+      pf->tab[st * pf->ncls + pf->cls[c]] =
+          (uint32_t)(t * pf->ncls) << 1 | (pf->nout[t] > 0);
+    }
   free(pf->next);
   pf->next = NULL;
   pf->built = true;
@@ -736,11 +742,15 @@ static void add_starts(qc_prefilter_found *st, const output *o,
 
 void qc_prefilter_scan(const qc_prefilter *pf, const char *text, size_t len,
                        bool *hit, qc_prefilter_found *st) {
-  size_t s = 0, ncls = pf->ncls;
-  const int32_t *tab = pf->tab;
+  size_t row = 0; /* the state's row offset in tab */
+  const uint32_t *tab = pf->tab;
   st->n = st->nrules = 0;
   for (size_t i = 0; i < len; i++) {
-    s = (size_t)tab[s * ncls + pf->cls[(unsigned char)text[i]]];
+    uint32_t e = tab[row + pf->cls[(unsigned char)text[i]]];
+    row = (size_t)(e >> 1);
+    if (!(e & 1))
+      continue;
+    size_t s = row / pf->ncls;
     for (size_t k = 0; k < pf->nout[s]; k++) {
       const output *o = &pf->out[s][k];
       if (!hit[o->rule]) {
