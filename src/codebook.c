@@ -473,8 +473,10 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err) {
   for (size_t i = 0; i < cb->ncontrast; i++)
     qc_lexicon_add(cb->contrast_words, cb->contrast[i], strlen(cb->contrast[i]),
                    i);
-  if (cb->prefilter)
-    qc_prefilter_build(cb->prefilter);
+  if (cb->prefilter && !qc_prefilter_build(cb->prefilter)) {
+    qc_prefilter_free(cb->prefilter); /* too large: every regex scans */
+    cb->prefilter = NULL;
+  }
   link_same_regexes(cb);
   make_fingerprint(cb);
   return QC_OK;

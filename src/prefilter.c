@@ -550,8 +550,7 @@ struct qc_prefilter {
    * table has a column per byte class, not per byte (a table a few times
    * smaller stays in the cache). An entry is the next state's row
    * offset (state * ncls) shifted left once, its low bit set when that
-   * state has outputs: the scan needs no multiply and no second table.
-   * 32 bits hold it: the build's byte table is 512 times larger. */
+   * state has outputs: the scan needs no multiply and no second table. */
   bool used[256];
   uint8_t cls[256];
   size_t ncls;
@@ -619,7 +618,7 @@ void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len,
 
 /* Breadth-first: failure links become plain transitions, and each state
  * inherits the outputs of its failure state. */
-void qc_prefilter_build(qc_prefilter *pf) {
+bool qc_prefilter_build(qc_prefilter *pf) {
   size_t *queue = qc_xmalloc(pf->nstates * sizeof *queue);
   size_t *fail = qc_xcalloc(pf->nstates, sizeof *fail);
   size_t head = 0, tail = 0;
@@ -655,6 +654,8 @@ void qc_prefilter_build(qc_prefilter *pf) {
   pf->ncls = nused == 256 ? 0 : 1; /* every byte used: no class 0 */
   for (int c = 0; c < 256; c++)
     pf->cls[c] = pf->used[c] ? (uint8_t)pf->ncls++ : 0;
+  if (pf->nstates > (UINT32_MAX >> 1) / pf->ncls)
+    return false;
   pf->tab = qc_xcalloc(pf->nstates * pf->ncls, sizeof *pf->tab);
   for (size_t st = 0; st < pf->nstates; st++)
     for (int c = 0; c < 256; c++) {
@@ -665,6 +666,7 @@ void qc_prefilter_build(qc_prefilter *pf) {
   free(pf->next);
   pf->next = NULL;
   pf->built = true;
+  return true;
 }
 
 static void push_start(qc_prefilter_found *st, uint32_t rule, size_t at) {

@@ -59,7 +59,9 @@ typedef struct qc_prefilter_found {
  * qc_prefilter_build once. */
 void qc_prefilter_add(qc_prefilter *pf, const char *lit, size_t len, size_t id,
                       bool prefix);
-void qc_prefilter_build(qc_prefilter *pf);
+/* Returns false when the automaton is too large for its 32-bit table
+ * (millions of states): the caller then runs every regex without it. */
+bool qc_prefilter_build(qc_prefilter *pf);
 /* Fills 'found' (emptied first) with every rule one of whose literals
  * occurs in the text, using hit[rule] (all false on entry; the caller
  * clears the entries of found->rules) to list each once, and with the

@@ -142,7 +142,7 @@ static void automaton(qc_test *t) {
   qc_prefilter_add(pf, "hers", 4, 3, true);
   qc_prefilter_add(pf, "cliënt", strlen("cliënt"), 4, true);
   qc_prefilter_add(pf, "e", 1, 4, true);
-  qc_prefilter_build(pf);
+  OK(t, qc_prefilter_build(pf), "a small automaton builds");
   bool hit[5] = {false};
   qc_prefilter_found st = {0};
   qc_prefilter_scan(pf, "ushers", 6, hit, &st);
