@@ -1,11 +1,15 @@
 /* coder.c: codes one segment with a compiled codebook. The segment is
- * folded once and tokenised once; words and phrase rules are looked up per
- * running word in the lexicon, regex rules run on the folded text. A words
- * or phrase hit with a negation word within the codebook's window (same
- * sentence) does not count; an exclude rule removes its code from the
- * segment, a mask rule only the hits it overlaps; finally children roll up into their parents. All buffers live in
- * the coder and are reused, so coding allocates nothing in the steady
- * state. */
+ * folded once and tokenised once. Each running word gets its terms (the
+ * word lists it belongs to) from one lexicon lookup, cached per distinct
+ * word across segments; a token rule is tried only at the words of its
+ * anchor term, and only when the other terms it needs occur in the
+ * segment. Regex rules run on the folded text, behind a literal
+ * prefilter. A hit with a negator within the window (same clause) does
+ * not count unless the rule says otherwise; an exclude rule removes its
+ * code from the segment, a mask rule only the hits it overlaps; finally
+ * children roll up into their parents. All buffers live in the coder and
+ * are reused, so coding allocates nothing in the steady state, and a
+ * segment costs its words and the codes it touches, not the codebook. */
 #include "codebook.h"
 #include "error.h"
 #include "prefilter.h"
