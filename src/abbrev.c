@@ -50,8 +50,9 @@ static const char *const abbrevs[] = {
 
 #define NABBREVS (sizeof abbrevs / sizeof abbrevs[0])
 
-/* Longer than any entry, with room for the NUL. */
-#define MAXLEN 16
+/* One more than the longest entry (7): a longer word, as most words
+ * before a period are, is answered without a search. */
+#define MAXLEN 8
 
 static int compare(const void *key, const void *elem) {
   return strcmp((const char *)key, *(const char *const *)elem);

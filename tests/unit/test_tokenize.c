@@ -595,6 +595,15 @@ static void abbrev_list(qc_test *t) {
     if (strcmp(qc_abbrev_at(i - 1), qc_abbrev_at(i)) >= 0)
       sorted = 0;
   OK(t, sorted, "sorted and unique");
+  int all = 1; /* each entry is found, with or without its period */
+  for (size_t i = 0; i < n; i++) {
+    char w[64];
+    snprintf(w, sizeof w, "%s.", qc_abbrev_at(i));
+    if (!qc_abbrev_is_known(w, strlen(w)) ||
+        !qc_abbrev_is_known(w, strlen(w) - 1))
+      all = 0;
+  }
+  OK(t, all, "every entry is known");
   OK(t, qc_abbrev_at(n) == NULL, "past the end");
 }
 
