@@ -358,8 +358,12 @@ typedef enum {
   QC_CHECK_EXAMPLE,        /* a text that must get its code */
   QC_CHECK_COUNTEREXAMPLE, /* a text that must not get its code */
   QC_CHECK_NO_RULES,       /* the code has no rules, nor children with any */
-  QC_CHECK_REGEX_TOKENS    /* a warning: a regex that token rules can say
+  QC_CHECK_REGEX_TOKENS,   /* a warning: a regex that token rules can say
                               ('text' says which); always passed */
+  QC_CHECK_UNMATCHABLE     /* a warning: a word pattern ('text') with a
+                              character no word token has, such as '"' left
+                              by a YAML quoting slip; 'code' is (size_t)-1
+                              for a top-level class; always passed */
 } qc_check_kind;
 
 /** The outcome of one test a codebook carries. */

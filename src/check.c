@@ -64,12 +64,36 @@ static const char *token_advice(const char *p) {
                : "words with '*' wildcards say this";
 }
 
+/* A word pattern with a character that the tokenizer never puts inside a
+ * word (a double quote, white space) matches no word at all. */
+static bool unmatchable(const qc_alt *a) {
+  return a->kind == QC_ALT_PATTERN && strpbrk(a->text, "\" \t") != NULL;
+}
+
+/* Warnings for the unmatchable patterns of 'alts', for code 'code'. */
+static size_t flag_unmatchable(const qc_alt *alts, size_t nalts, size_t code,
+                               qc_check_result *r) {
+  size_t k = 0;
+  for (size_t i = 0; i < nalts; i++)
+    if (unmatchable(&alts[i]))
+      r[k++] = (qc_check_result){code, QC_CHECK_UNMATCHABLE, alts[i].text,
+                                 true, alts[i].line, alts[i].col};
+  return k;
+}
+
 qc_status qc_codebook_check(const qc_codebook *cb, qc_check_result **results,
                             size_t *n, qc_error *err) {
   size_t total = 0;
   for (size_t i = 0; i < cb->ncodes; i++)
     total += cb->codes[i].nexamples + 1;
   total += cb->nrules;
+  for (size_t i = 0; i < cb->nclasses; i++)
+    total += cb->classes[i].nalts;
+  for (size_t i = 0; i < cb->nrules; i++) {
+    for (size_t j = 0; j < cb->rules[i].nitems; j++)
+      total += cb->rules[i].items[j].nalts;
+    total += cb->rules[i].unless.nalts;
+  }
   qc_check_result *r = qc_xcalloc(total, sizeof *r);
   qc_coder *coder = qc_coder_new(cb);
   qc_status s = QC_OK;
@@ -96,7 +120,15 @@ qc_status qc_codebook_check(const qc_codebook *cb, qc_check_result **results,
     if (advice)
       r[k++] = (qc_check_result){rule->code, QC_CHECK_REGEX_TOKENS, advice,
                                  true, rule->line, rule->col};
+    for (size_t j = 0; j < rule->nitems; j++)
+      k += flag_unmatchable(rule->items[j].alts, rule->items[j].nalts,
+                            rule->code, r + k);
+    k += flag_unmatchable(rule->unless.alts, rule->unless.nalts, rule->code,
+                          r + k);
   }
+  for (size_t i = 0; i < cb->nclasses && s == QC_OK; i++)
+    k += flag_unmatchable(cb->classes[i].alts, cb->classes[i].nalts,
+                          cb->classes[i].scope, r + k);
   qc_coder_free(coder);
   if (s != QC_OK) {
     free(r);

@@ -51,12 +51,25 @@ static int check_one(const char *path, bool verbose) {
   if (qc_codebook_load(&cb, path, &err) != QC_OK)
     return cli_report(&err);
   qc_check_result *r;
-  size_t n, failed = 0, examples = 0, warnings = 0;
+  size_t n, failed = 0, examples = 0, warnings = 0, unmatchable = 0;
   if (qc_codebook_check(cb, &r, &n, &err) != QC_OK) {
     qc_codebook_free(cb);
     return cli_report(&err);
   }
   for (size_t i = 0; i < n; i++) {
+    if (r[i].kind == QC_CHECK_UNMATCHABLE) {
+      fprintf(stderr, "qcode: %s:%u:%u: warning: ", qc_codebook_file(cb),
+              r[i].line, r[i].col);
+      if (r[i].code != (size_t)-1)
+        fprintf(stderr, "code '%s': ", qc_codebook_code_path(cb, r[i].code));
+      fprintf(stderr,
+              "word pattern '%s' can never match: no word has a double "
+              "quote or white space (a YAML quoting slip? write \"'t\" or "
+              "'z''n')\n",
+              r[i].text);
+      unmatchable++;
+      continue;
+    }
     if (r[i].kind == QC_CHECK_REGEX_TOKENS) {
       fprintf(stderr,
               "qcode: %s:%u:%u: warning: code '%s': this regex could be a "
@@ -82,10 +95,14 @@ static int check_one(const char *path, bool verbose) {
           stderr);
     print_quoted(r[i].text);
   }
-  if (verbose)
+  if (verbose) {
     printf("%s: %zu codes, %zu examples and counterexamples, %zu failed, "
-           "%zu regexes that token rules could say\n",
+           "%zu regexes that token rules could say",
            path, qc_codebook_code_count(cb), examples, failed, warnings);
+    if (unmatchable)
+      printf(", %zu word patterns that cannot match", unmatchable);
+    putchar('\n');
+  }
   free(r);
   qc_codebook_free(cb);
   return failed ? QC_EXIT_FOUND : QC_EXIT_OK;
