@@ -81,8 +81,16 @@ static void print_event(const explainer *ex, const char *input,
     printf("\t%u\t%u\n", e->start, e->end);
     return;
   }
-  printf("  %-11s %-26s line %-4u %s%s%s ", status, code, r.line, r.kind,
-         r.role[0] == 'h' ? "" : " ", r.role[0] == 'h' ? "" : r.role);
+  /* the rule's kind, unless its text starts with it ("near: ..." of a
+   * rules: entry), and its role unless it counts hits */
+  size_t kl = strlen(r.kind);
+  bool named = !strncmp(r.pattern, r.kind, kl) && r.pattern[kl] == ':';
+  bool hit = r.role[0] == 'h';
+  printf("  %-11s %-26s line %-4u ", status, code, r.line);
+  if (!named)
+    printf("%s ", r.kind);
+  if (!hit)
+    printf("%s ", r.role);
   put_flat(r.pattern, strlen(r.pattern));
   fputs("\n              ", stdout);
   put_quoted(text + e->start, e->end - e->start);
