@@ -49,10 +49,12 @@ typedef struct wterm {
  * prefix and suffix length. The slots are direct-mapped; the term lists
  * live in a pool that only grows during a segment (words point into it)
  * and starts over between segments once it passes WCACHE_POOL, so memory
- * stays bounded. */
-#define WCACHE_SLOTS 16384
+ * stays bounded. 65536 slots (4 MB) and a pool of 2^20 terms (8 MB): a
+ * corpus's vocabulary fits, where 16384 slots and 2^18 missed 1.7 % of
+ * the words of a 200 MB corpus and starting over ten times cost ~10 %. */
+#define WCACHE_SLOTS 65536
 #define WCACHE_WORD_MAX 40
-#define WCACHE_POOL (1u << 18)
+#define WCACHE_POOL (1u << 20)
 
 typedef struct wslot {
   uint64_t hash;
