@@ -179,10 +179,24 @@ static size_t term_rarity(const qc_codebook *cb, size_t t) {
   return n;
 }
 
-/* Sorts each rule's needed terms rarest first and lays out the triggers
- * of every term with the first of them. */
+/* Lists each rule's needed terms (its items' but the anchor's), rarest
+ * first, and lays out the triggers of every term with the first of them. */
 static void build_triggers(qc_coder *c) {
   const qc_codebook *cb = c->cb;
+  c->need_first = qc_xcalloc(cb->nrules + 1, sizeof *c->need_first);
+  size_t nneed = 0;
+  for (size_t i = 0; i < cb->nrules; i++)
+    nneed += cb->rules[i].nitems;
+  c->need = qc_xcalloc(nneed + 1, sizeof *c->need);
+  nneed = 0;
+  for (size_t i = 0; i < cb->nrules; i++) {
+    const qc_rule *r = &cb->rules[i];
+    c->need_first[i] = (uint32_t)nneed;
+    for (size_t j = 0; r->kind != QC_RULE_REGEX && j < r->nitems; j++)
+      if (j != r->anchor && r->items[j].kind == QC_ITEM_TERM)
+        c->need[nneed++] = (uint32_t)r->items[j].term;
+  }
+  c->need_first[cb->nrules] = (uint32_t)nneed;
   for (size_t i = 0; i < cb->nrules; i++) {
     uint32_t *v = c->need + c->need_first[i];
     size_t n = c->need_first[i + 1] - c->need_first[i];
@@ -237,20 +251,6 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->regex_all = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_all);
   c->regex_always = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_always);
   c->present = qc_xcalloc(cb->nterms + 1, sizeof *c->present);
-  c->need_first = qc_xcalloc(cb->nrules + 1, sizeof *c->need_first);
-  size_t nneed = 0;
-  for (size_t i = 0; i < cb->nrules; i++)
-    nneed += cb->rules[i].nitems;
-  c->need = qc_xcalloc(nneed + 1, sizeof *c->need);
-  nneed = 0;
-  for (size_t i = 0; i < cb->nrules; i++) {
-    const qc_rule *r = &cb->rules[i];
-    c->need_first[i] = (uint32_t)nneed;
-    for (size_t j = 0; r->kind != QC_RULE_REGEX && j < r->nitems; j++)
-      if (j != r->anchor && r->items[j].kind == QC_ITEM_TERM)
-        c->need[nneed++] = (uint32_t)r->items[j].term;
-  }
-  c->need_first[cb->nrules] = (uint32_t)nneed;
   build_triggers(c);
   c->ri = qc_xcalloc(cb->nrules + 1, sizeof *c->ri);
   for (size_t i = 0; i < cb->nrules; i++) {
