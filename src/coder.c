@@ -180,8 +180,8 @@ static size_t term_rarity(const qc_codebook *cb, size_t t) {
 }
 
 /* Lists each rule's needed terms (its items' but the anchor's), rarest
- * first, and lays out the triggers of every term with the first of them. */
-static void build_triggers(qc_coder *c) {
+ * first. */
+static void build_needs(qc_coder *c) {
   const qc_codebook *cb = c->cb;
   c->need_first = qc_xcalloc(cb->nrules + 1, sizeof *c->need_first);
   size_t nneed = 0;
@@ -208,6 +208,12 @@ static void build_triggers(qc_coder *c) {
         v[b - 1] = x;
       }
   }
+}
+
+/* Lays out the rules each term anchors, each with its first needed term
+ * (after build_needs). */
+static void build_triggers(qc_coder *c) {
+  const qc_codebook *cb = c->cb;
   c->trig_first = qc_xcalloc(cb->nterms + 1, sizeof *c->trig_first);
   size_t n = 0;
   for (size_t t = 0; t < cb->nterms; t++)
@@ -251,6 +257,7 @@ qc_coder *qc_coder_new(const qc_codebook *cb) {
   c->regex_all = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_all);
   c->regex_always = qc_xcalloc(cb->nrules + 1, sizeof *c->regex_always);
   c->present = qc_xcalloc(cb->nterms + 1, sizeof *c->present);
+  build_needs(c);
   build_triggers(c);
   c->ri = qc_xcalloc(cb->nrules + 1, sizeof *c->ri);
   for (size_t i = 0; i < cb->nrules; i++) {
