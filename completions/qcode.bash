@@ -22,6 +22,12 @@ _qcode() {
   fi
   [ "$cmd" = help ] && { COMPREPLY=($(compgen -W "$(qcode --help 2>/dev/null |
       awk '/^Commands:/ { f = 1; next } f && /^  [a-z]/ { print $1 }')" -- "$cur")); return; }
+  # export and import: the format first (read from their --help)
+  if [ "$COMP_CWORD" -eq 2 ] && { [ "$cmd" = export ] || [ "$cmd" = import ]; }; then
+    COMPREPLY=($(compgen -W "$(qcode "$cmd" --help 2>/dev/null |
+      awk '/^Formats:/ { f = 1; next } f && /^  [a-z]/ { print $1 } f && /^$/ { f = 0 }')" -- "$cur"))
+    return
+  fi
   case $prev in
     --code)
       for ((i = 2; i < COMP_CWORD; i++)); do

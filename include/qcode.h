@@ -388,6 +388,31 @@ qc_status qc_codebook_check(const qc_codebook *cb, qc_check_result **results,
 /** The codebook's file name as given to qc_codebook_load; borrowed. */
 const char *qc_codebook_file(const qc_codebook *cb);
 
+/** ## REFI-QDA codebooks */
+
+/** The codebook as a REFI-QDA codebook (.qdc; namespace
+ * urn:QDA-XML:codebook:1.0): the code tree, each code named by its id, with
+ * a GUID made from its path (a UUID of version 5, the same on every
+ * export) and a Description holding its label, description, examples and
+ * counterexamples (docs/INTEROP.md). Caller frees *out with free(). */
+qc_status qc_qdc_export(const qc_codebook *cb, char **out, size_t *len,
+                        qc_error *err);
+
+/** A qcode YAML codebook skeleton from the REFI-QDA codebook in 'path': a
+ * .qdc, a project.qde, or a .qdpx project (a zip with project.qde). The
+ * code tree, labels, descriptions and examples come across; the codes
+ * have no rules. Errors: QC_ERR_IO; QC_ERR_DATA for a damaged zip, XML
+ * that is not well-formed or has a DOCTYPE, or no codebook. Caller frees
+ * *yaml with free(). */
+qc_status qc_qdc_import(const char *path, char **yaml, size_t *len,
+                        qc_error *err);
+
+/** qc_qdc_import on 'len' bytes in memory; 'name' is the file name for
+ * messages and the codebook's name. */
+qc_status qc_qdc_import_mem(const char *data, size_t data_len,
+                            const char *name, char **yaml, size_t *len,
+                            qc_error *err);
+
 /** ## Tallies and tables */
 
 /* JSON: one array of row objects; JSONL: one row object per line. */

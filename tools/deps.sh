@@ -4,7 +4,7 @@
 # usage: sh tools/deps.sh build|quick|test|bench
 #
 # build: a C compiler, make, CMake, pkg-config and the -dev packages of
-# libyaml, PCRE2 and utf8proc. quick: build plus GNU time, with which the
+# libyaml, PCRE2, utf8proc, libxml2 and libzip. quick: build plus GNU time, with which the
 # robustness tests measure peak memory: what `sh tools/test.sh` (the plain
 # test suite) needs. test: what `sh tools/test.sh --all` needs: quick plus
 # ucto, the reference Dutch tokenizer the tokenizer is compared with, zsh,
@@ -14,7 +14,8 @@
 # (python3, ripgrep, ucto) and GNU time. As root it runs apt-get;
 # otherwise it prints the sudo line to run and exits 1.
 set -eu
-pkgs="gcc libc6-dev make cmake pkg-config libyaml-dev libpcre2-dev libutf8proc-dev"
+pkgs="gcc libc6-dev make cmake pkg-config libyaml-dev libpcre2-dev libutf8proc-dev
+  libxml2-dev libzip-dev"
 case ${1:-build} in
   build) ;;
   quick) pkgs="$pkgs time" ;;

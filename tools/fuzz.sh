@@ -4,7 +4,7 @@
 #   tools/fuzz.sh TARGET MINUTES [JOBS]
 #   tools/fuzz.sh --probe      (exit 0 when clang and libFuzzer link)
 #
-# TARGET is codebook, transcript, tokenize or apply (tests/fuzz/fuzz_TARGET.c).
+# TARGET is codebook, transcript, tokenize, apply or qdc (tests/fuzz/fuzz_TARGET.c).
 # The library sources and the target are compiled with clang
 # -fsanitize=fuzzer,address,undefined -g -O1 into build-fuzz/fuzz_TARGET; the
 # fuzzer then runs for MINUTES on the seed corpus tests/fuzz/corpus/TARGET
@@ -17,15 +17,15 @@
 #
 # Needs clang and libFuzzer's runtime, which Debian ships in
 # libclang-rt-14-dev (apt-get install libclang-rt-14-dev; the version goes
-# with clang's), plus pkg-config and the -dev packages of libyaml, PCRE2 and
-# utf8proc. Environment: CC (default clang), FUZZ_BUILD (default
-# build-fuzz), FUZZ_FLAGS (extra libFuzzer flags), FUZZ_NO_RUN=1 (build
-# only).
+# with clang's), plus pkg-config and the -dev packages of libyaml, PCRE2,
+# utf8proc, libxml2 and libzip. Environment: CC (default clang),
+# FUZZ_BUILD (default build-fuzz), FUZZ_FLAGS (extra libFuzzer flags),
+# FUZZ_NO_RUN=1 (build only).
 set -eu
 
 usage() {
   echo "usage: tools/fuzz.sh TARGET MINUTES [JOBS]" >&2
-  echo "TARGET: codebook transcript tokenize apply" >&2
+  echo "TARGET: codebook transcript tokenize apply qdc" >&2
   exit 2
 }
 probe=no
@@ -37,6 +37,7 @@ case $target in
   transcript) max_len=140000 dict=no ;;  # > 64 KB: the reader's chunk size
   tokenize) max_len=16384 dict=no ;;
   apply) max_len=65536 dict=yes ;;
+  qdc) max_len=65536 dict=no ;;
   *) usage ;;
 esac
 case $minutes in ''|*[!0-9]*) usage ;; esac
@@ -65,8 +66,8 @@ sed "s/@PROJECT_VERSION@/$version/" "$root/src/qc_version.h.in" \
 flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-frame-pointer
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I$root/include -I$root/src -I$build/generated
-  $(pkg-config --cflags yaml-0.1 libpcre2-8 libutf8proc)"
-libs=$(pkg-config --libs yaml-0.1 libpcre2-8 libutf8proc)
+  $(pkg-config --cflags yaml-0.1 libpcre2-8 libutf8proc libxml-2.0 libzip)"
+libs=$(pkg-config --libs yaml-0.1 libpcre2-8 libutf8proc libxml-2.0 libzip)
 
 # The library: every src/*.c (not the CLI), each object rebuilt when its
 # source or a header is newer.

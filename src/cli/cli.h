@@ -45,6 +45,8 @@ int cmd_codes(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_forms(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_kwic(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);

@@ -24,6 +24,8 @@ static const struct qc_cmd {
     {"explain", cmd_explain, "every rule match on a text, counted or why not"},
     {"tokenize", cmd_tokenize, "print the Dutch tokens of transcripts"},
     {"forms", cmd_forms, "the word forms a Dutch lemma expands to"},
+    {"export", cmd_export, "write a codebook as a REFI-QDA codebook"},
+    {"import", cmd_import, "a codebook from a REFI-QDA codebook or project"},
     {"help", cmd_help, "show the help of a command"},
 };
 

@@ -14,4 +14,6 @@ PATH="$PWD/bin:$PATH" bash -c '
   complete_line "qcode kwic -c mini.yaml --code tone/"
   complete_line "qcode apply --wi"
   complete_line "qcode code -f "
+  complete_line "qcode export "
+  complete_line "qcode import q"
 '
