@@ -1,0 +1,415 @@
+/* refi.c: reading REFI-QDA files (refi.h). */
+#include "refi.h"
+#include "error.h"
+#include "memory.h"
+
+#include <libxml/parser.h>
+#include <zip.h>
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+/* A project.qde or source larger than this is refused before it is
+ * inflated: a project's XML and its transcripts are far smaller (a zip
+ * bomb is not). */
+#define ENTRY_MAX ((zip_uint64_t)256 << 20)
+
+#define MAX_DEPTH 32
+
+bool qc_refi_is(const xmlNode *n, const char *name) {
+  return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+qc_status qc_refi_error(const qc_refi_doc *d, const xmlNode *n, qc_error *err,
+                        const char *fmt, ...) {
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  long line = n ? xmlGetLineNo((xmlNode *)n) : 0;
+  return qc_error_set(err, QC_ERR_DATA, d->file,
+                      line > 0 ? (unsigned)line : 1, 1, 0, "%s", msg);
+}
+
+/* A YAML double-quoted scalar (YAML 1.1, 5.7 escapes). */
+void qc_refi_put_quoted(qc_buf *b, const char *s) {
+  qc_buf_putc(b, '"');
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      qc_buf_printf(b, "\\%c", *p);
+    else if (*p == '\n')
+      qc_buf_puts(b, "\\n");
+    else if (*p == '\t')
+      qc_buf_puts(b, "\\t");
+    else if (*p < 0x20 || *p == 0x7f)
+      qc_buf_printf(b, "\\x%02x", *p);
+    else
+      qc_buf_putc(b, (char)*p);
+  }
+  qc_buf_putc(b, '"');
+}
+
+/* An id made from a REFI-QDA name: lower case, diacritics stripped, runs
+ * of other characters as one '-', at most 64 bytes; "code" if nothing is
+ * left. Sibling ids are made unique afterwards. */
+char *qc_refi_id(const char *name) {
+  utf8proc_uint8_t *folded = NULL;
+  utf8proc_ssize_t n = utf8proc_map(
+      (const utf8proc_uint8_t *)name, 0, &folded,
+      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+  qc_buf b = QC_BUF_INIT;
+  bool dash = false;
+  for (utf8proc_ssize_t i = 0; n > 0 && i < n && b.len < 64; i++) {
+    unsigned char ch = folded[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+        ch == '.') {
+      if (dash && b.len)
+        qc_buf_putc(&b, '-');
+      dash = false;
+      qc_buf_putc(&b, (char)ch);
+    } else {
+      dash = true;
+    }
+  }
+  free(folded);
+  while (b.len && (b.ptr[b.len - 1] == '-' || b.ptr[b.len - 1] == '.'))
+    b.len--;
+  if (b.len > 64)
+    b.len = 64;
+  if (!b.len || !((b.ptr[0] >= 'a' && b.ptr[0] <= 'z') ||
+                  (b.ptr[0] >= '0' && b.ptr[0] <= '9'))) {
+    qc_buf c = QC_BUF_INIT;
+    qc_buf_puts(&c, "code");
+    if (b.len)
+      qc_buf_printf(&c, "-%.*s", (int)(b.len > 59 ? 59 : b.len), b.ptr);
+    qc_buf_release(&b);
+    b = c;
+  }
+  qc_buf_putc(&b, '\0');
+  return qc_buf_detach(&b, NULL);
+}
+
+/* Splits a Description into label, description and example lists (the
+ * layout qc_qdc_export writes; see the top). */
+static void read_description(qc_refi_code *c, const char *text) {
+  const char *p = text;
+  if (!strncmp(p, "Label: ", 7)) {
+    const char *eol = strchr(p, '\n');
+    size_t n = eol ? (size_t)(eol - p - 7) : strlen(p + 7);
+    free(c->label);
+    c->label = qc_xstrndup(p + 7, n);
+    p = eol ? eol + 1 : p + 7 + n;
+    if (*p == '\n')
+      p++;
+  }
+  /* the example lists, where the text ends with them */
+  const char *lists = NULL;
+  for (const char *q = p; q; q = strchr(q, '\n') ? strchr(q, '\n') + 1 : NULL) {
+    if ((q == p || q[-1] == '\n') &&
+        (!strncmp(q, "Examples:\n", 10) ||
+         !strncmp(q, "Counterexamples:\n", 17))) {
+      lists = q;
+      break;
+    }
+    if (!*q)
+      break;
+  }
+  qc_buf *into = NULL;
+  for (const char *q = lists; q && *q;) {
+    const char *eol = strchr(q, '\n');
+    size_t n = eol ? (size_t)(eol - q) : strlen(q);
+    if (n == 9 && !strncmp(q, "Examples:", 9)) {
+      into = &c->examples;
+    } else if (n == 16 && !strncmp(q, "Counterexamples:", 16)) {
+      into = &c->counterexamples;
+    } else if (n >= 2 && !strncmp(q, "- ", 2) && into) {
+      char *item = qc_xstrndup(q + 2, n - 2);
+      qc_buf_puts(into, "- ");
+      qc_refi_put_quoted(into, item);
+      qc_buf_putc(into, '\n');
+      free(item);
+    } else if (n) {
+      /* not the layout after all: keep the whole text as description */
+      qc_buf_clear(&c->examples);
+      qc_buf_clear(&c->counterexamples);
+      lists = NULL;
+      break;
+    }
+    q = eol ? eol + 1 : q + n;
+  }
+  size_t n = lists ? (size_t)(lists - p) : strlen(p);
+  while (n && (p[n - 1] == '\n' || p[n - 1] == ' '))
+    n--;
+  free(c->description);
+  c->description = n ? qc_xstrndup(p, n) : NULL;
+}
+
+
+static qc_status read_code(qc_refi_doc *d, const xmlNode *n, size_t parent,
+                           unsigned depth, qc_error *err) {
+  if (depth >= MAX_DEPTH)
+    return qc_refi_error(d, n, err, "codes nested more than %d deep",
+                         MAX_DEPTH);
+  xmlChar *name = xmlGetProp(n, BAD_CAST "name");
+  if (!name || !*name) {
+    xmlFree(name);
+    return qc_refi_error(d, n, err, "a Code has no 'name' attribute");
+  }
+  if (d->ncodes == d->codes_cap) {
+    d->codes_cap = d->codes_cap ? 2 * d->codes_cap : 32;
+    d->codes = qc_xrealloc(d->codes, d->codes_cap * sizeof *d->codes);
+  }
+  size_t self = d->ncodes++;
+  qc_refi_code *c = &d->codes[self];
+  memset(c, 0, sizeof *c);
+  c->depth = depth;
+  c->parent = parent;
+  c->name = qc_xstrdup((const char *)name);
+  xmlFree(name);
+  xmlChar *guid = xmlGetProp(n, BAD_CAST "guid");
+  c->guid = guid ? qc_xstrdup((const char *)guid) : NULL;
+  xmlFree(guid);
+  c->id = qc_refi_id(c->name);
+  for (const xmlNode *k = n->children; k; k = k->next) {
+    if (qc_refi_is(k, "Description")) {
+      xmlChar *text = xmlNodeGetContent(k);
+      read_description(&d->codes[self], text ? (const char *)text : "");
+      xmlFree(text);
+    }
+  }
+  c = &d->codes[self];
+  /* the name as label where the id could not keep it ("Digitale
+   * vaardigheden" -> digitale-vaardigheden) */
+  if (!c->label && strcmp(c->name, c->id))
+    c->label = qc_xstrdup(c->name);
+  for (const xmlNode *k = n->children; k; k = k->next)
+    if (qc_refi_is(k, "Code"))
+      QC_TRY(read_code(d, k, self, depth + 1, err));
+  return QC_OK;
+}
+
+/* Sibling codes with the same id get -2, -3, ... (ids must be unique
+ * among siblings; REFI-QDA names need not be). */
+static void unique_ids(qc_refi_doc *im) {
+  for (size_t i = 0; i < im->ncodes; i++) {
+    for (unsigned suffix = 2;; suffix++) {
+      bool clash = false;
+      for (size_t j = 0; j < i && !clash; j++)
+        clash = im->codes[j].parent == im->codes[i].parent &&
+                !strcmp(im->codes[j].id, im->codes[i].id);
+      if (!clash)
+        break;
+      char *base = im->codes[i].id;
+      size_t n = strlen(base);
+      char *dash = strrchr(base, '-');
+      if (suffix > 2 && dash)
+        n = (size_t)(dash - base);
+      if (n > 58)
+        n = 58;
+      qc_buf b = QC_BUF_INIT;
+      qc_buf_printf(&b, "%.*s-%u", (int)n, base, suffix);
+      free(base);
+      im->codes[i].id = qc_buf_detach(&b, NULL);
+    }
+  }
+}
+
+/* Each code's path: its ancestors' ids and its own, joined by '/'. */
+static void make_paths(qc_refi_doc *d) {
+  for (size_t i = 0; i < d->ncodes; i++) {
+    qc_refi_code *c = &d->codes[i];
+    qc_buf b = QC_BUF_INIT;
+    if (c->parent != QC_REFI_NO_PARENT)
+      qc_buf_printf(&b, "%s/", d->codes[c->parent].path);
+    qc_buf_puts(&b, c->id);
+    c->path = qc_buf_detach(&b, NULL);
+  }
+}
+
+long qc_refi_code_by_guid(const qc_refi_doc *d, const char *guid) {
+  for (size_t i = 0; i < d->ncodes; i++)
+    if (d->codes[i].guid && !strcasecmp(d->codes[i].guid, guid))
+      return (long)i;
+  return -1;
+}
+
+qc_status qc_refi_zip_entry(const qc_refi_doc *d, const char *name,
+                            qc_buf *out, qc_error *err) {
+  const char *file = d->file;
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(d->data, d->len, 0, &ze);
+  zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)
+                 : NULL;
+  if (!z) {
+    qc_status s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
+                               "not a readable .qdpx (zip) file: %s",
+                               zip_error_strerror(&ze));
+    if (src)
+      zip_source_free(src);
+    zip_error_fini(&ze);
+    return s;
+  }
+  zip_error_fini(&ze);
+  qc_status s = QC_OK;
+  zip_stat_t st;
+  zip_int64_t i = zip_name_locate(z, name, ZIP_FL_NOCASE);
+  if (i < 0 || zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0) {
+    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
+                     "the .qdpx has no %s%s", name,
+                     strcmp(name, "project.qde")
+                         ? ""
+                         : " (REFI-QDA 1.5 asks for one at the top of the zip)");
+  } else if (!(st.valid & ZIP_STAT_SIZE) || st.size > ENTRY_MAX) {
+    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
+                     "%s would inflate to more than %llu MiB", name,
+                     (unsigned long long)(ENTRY_MAX >> 20));
+  } else {
+    zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+    if (!f) {
+      s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0, "cannot read %s: %s",
+                       name, zip_strerror(z));
+    } else {
+      /* read no more than the stated size (plus one byte, to notice a
+       * lie): libzip checks the CRC at the end */
+      qc_buf_clear(out);
+      qc_buf_grow(out, (size_t)st.size + 1);
+      zip_int64_t got = zip_fread(f, out->ptr, st.size + 1);
+      if (got < 0 || (zip_uint64_t)got != st.size)
+        s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
+                         "%s is damaged: %s", name,
+                         got < 0 ? zip_file_strerror(f)
+                                 : "its size differs from the zip directory");
+      else
+        out->len = (size_t)got;
+      out->ptr[out->len] = '\0';
+      zip_fclose(f);
+    }
+  }
+  zip_discard(z);
+  return s;
+}
+
+/* The line of "<!DOCTYPE" in the XML text (libxml2 keeps none for it). */
+static unsigned doctype_line(const char *data, size_t len) {
+  unsigned line = 1;
+  for (size_t i = 0; i + 9 <= len; i++) {
+    if (data[i] == '\n')
+      line++;
+    else if (!memcmp(data + i, "<!DOCTYPE", 9))
+      return line;
+  }
+  return 1;
+}
+
+/* Parses the XML: no network, no external DTD or entity, no entity
+ * substitution, no messages on stderr (the error is returned); a document
+ * with a DOCTYPE is refused. */
+static qc_status parse(qc_refi_doc *d, const char *data, size_t len,
+                       qc_error *err) {
+  xmlParserCtxtPtr ctx = xmlNewParserCtxt();
+  if (!ctx)
+    return qc_error_set(err, QC_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
+  d->doc = xmlCtxtReadMemory(ctx, data, len > INT_MAX ? INT_MAX : (int)len,
+                             d->file, NULL,
+                             XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                 XML_PARSE_NOWARNING);
+  const xmlError *e = xmlCtxtGetLastError(ctx);
+  qc_status s = QC_OK;
+  if (!d->doc || (e && e->level >= XML_ERR_ERROR)) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "unreadable");
+    msg[strcspn(msg, "\n")] = '\0';
+    s = qc_error_set(err, QC_ERR_DATA, d->file, e ? (unsigned)e->line : 0,
+                     e && e->int2 > 0 ? (unsigned)e->int2 : 1, 0,
+                     "not well-formed XML: %s", msg);
+  }
+  xmlFreeParserCtxt(ctx);
+  if (s == QC_OK && d->doc->intSubset)
+    s = qc_error_set(err, QC_ERR_DATA, d->file, doctype_line(data, len), 1, 0,
+                     "a DOCTYPE is not allowed in a REFI-QDA file (entities "
+                     "could expand without bound or read other files)");
+  return s;
+}
+
+qc_status qc_refi_open(qc_refi_doc *d, const char *file, const char *data,
+                       size_t len, qc_error *err) {
+  memset(d, 0, sizeof *d);
+  d->file = file;
+  d->data = data;
+  d->len = len;
+  if (len >= 4 && !memcmp(data, "PK\3\4", 4)) {
+    d->zip = true;
+    QC_TRY(qc_refi_zip_entry(d, "project.qde", &d->qde, err));
+    data = d->qde.ptr;
+    len = d->qde.len;
+  }
+  QC_TRY(parse(d, data, len, err));
+  xmlNode *root = d->root = xmlDocGetRootElement(d->doc);
+  const char *ns = root && root->ns ? (const char *)root->ns->href : "";
+  if (root && qc_refi_is(root, "CodeBook") && !strcmp(ns, QC_NS_CODEBOOK)) {
+    d->codebook = root;
+  } else if (root && qc_refi_is(root, "Project") &&
+             !strcmp(ns, QC_NS_PROJECT)) {
+    d->project = true;
+    for (const xmlNode *k = root->children; k; k = k->next)
+      if (qc_refi_is(k, "CodeBook"))
+        d->codebook = k;
+    xmlChar *pname = xmlGetProp(root, BAD_CAST "name");
+    if (pname && *pname)
+      d->name = qc_refi_id((const char *)pname);
+    xmlFree(pname);
+  } else {
+    return qc_refi_error(d, root ? root : (xmlNode *)d->doc, err,
+                         "not a REFI-QDA codebook or project: the root "
+                         "element is not CodeBook (" QC_NS_CODEBOOK
+                         ") or Project (" QC_NS_PROJECT ")");
+  }
+  xmlChar *o = xmlGetProp(root, BAD_CAST "origin");
+  d->origin = o ? qc_xstrdup((const char *)o) : NULL;
+  xmlFree(o);
+  if (!d->codebook)
+    return QC_OK;
+  const xmlNode *codes = NULL;
+  for (const xmlNode *k = d->codebook->children; k; k = k->next)
+    if (qc_refi_is(k, "Codes"))
+      codes = k;
+  if (!codes)
+    return qc_refi_error(d, d->codebook, err, "the CodeBook has no Codes");
+  for (const xmlNode *k = codes->children; k; k = k->next)
+    if (qc_refi_is(k, "Code"))
+      QC_TRY(read_code(d, k, QC_REFI_NO_PARENT, 0, err));
+  if (!d->ncodes)
+    return qc_refi_error(d, codes, err, "the CodeBook has no Code");
+  unique_ids(d);
+  make_paths(d);
+  return QC_OK;
+}
+
+void qc_refi_close(qc_refi_doc *d) {
+  for (size_t i = 0; i < d->ncodes; i++) {
+    qc_refi_code *c = &d->codes[i];
+    free(c->guid);
+    free(c->name);
+    free(c->id);
+    free(c->path);
+    free(c->label);
+    free(c->description);
+    qc_buf_release(&c->examples);
+    qc_buf_release(&c->counterexamples);
+  }
+  free(d->codes);
+  free(d->origin);
+  free(d->name);
+  if (d->doc)
+    xmlFreeDoc(d->doc);
+  qc_buf_release(&d->qde);
+  memset(d, 0, sizeof *d);
+}
