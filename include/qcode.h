@@ -201,6 +201,10 @@ void qc_transcript_meta_at(const qc_transcript *t, size_t i, const char **key,
 /** Returns the name given to qc_transcript_open; borrowed. */
 const char *qc_transcript_name(const qc_transcript *t);
 
+/** True when 'speaker' is one of the comma-separated labels of 'list',
+ * compared without regard to ASCII case (the --moderators list). */
+bool qc_speaker_listed(const char *list, const char *speaker);
+
 void qc_transcript_free(qc_transcript *t);
 
 /** ## Metadata tables */
@@ -422,6 +426,59 @@ typedef enum {
   QC_FORMAT_JSON,
   QC_FORMAT_JSONL
 } qc_format;
+
+/** ## REFI-QDA projects */
+
+/** What a coded selection of an exported project covers: a coded
+ * segment's text (with each of its codes that has no coded child) or one
+ * rule match (with the match's code). */
+typedef enum { QC_QDPX_SEGMENTS, QC_QDPX_HITS } qc_qdpx_unit;
+
+/** A project being written: the codebook, the transcripts as text
+ * sources, their front matter as variables, a case per group, and the
+ * coding as selections (docs/INTEROP.md). */
+typedef struct qc_qdpx qc_qdpx;
+
+qc_qdpx *qc_qdpx_new(const qc_codebook *cb, qc_qdpx_unit unit);
+
+/** Starts a source: the transcript 'name' with its whole text (copied;
+ * UTF-8, a byte order mark left out), the front matter of 't' as
+ * variables, and the case 'group' (NULL: a case per segment's group, as
+ * with --by speaker). Errors: QC_ERR_UTF8. */
+qc_status qc_qdpx_add_source(qc_qdpx *p, const char *name, const char *text,
+                             size_t len, const qc_transcript *t,
+                             const char *group, qc_error *err);
+
+/** qc_qdpx_add_source with the text of the file at 'path', which is also
+ * the source's name. Errors: QC_ERR_IO, QC_ERR_UTF8. */
+qc_status qc_qdpx_add_file(qc_qdpx *p, const char *path,
+                           const qc_transcript *t, const char *group,
+                           qc_error *err);
+
+/** Drops the last source and its selections (a transcript that failed
+ * midway, with --keep-going). */
+void qc_qdpx_drop_source(qc_qdpx *p);
+
+/** Adds the selections of one coded segment of the last source. */
+void qc_qdpx_add_segment(qc_qdpx *p, const qc_segment *seg, const char *group,
+                         const qc_coding *coding);
+
+/** Writes the .qdpx to 'path' (a temporary file renamed into place, so a
+ * failure leaves what was there), as project 'name'. Errors: QC_ERR_IO. */
+qc_status qc_qdpx_write(qc_qdpx *p, const char *path, const char *name,
+                        qc_error *err);
+void qc_qdpx_free(qc_qdpx *p);
+
+/** The coded selections of the .qdpx in 'path' as a coding sheet (file,
+ * segment, line, last_line, speaker, code: one row per segment and code,
+ * one with an empty code for a segment without), the segments read from
+ * the project's sources as `qcode code` reads them with 'opts', the
+ * speakers in 'moderators' left out. A selection codes every segment it
+ * overlaps. Caller frees *out with free(). */
+qc_status qc_qdpx_import(const char *path, const qc_reader_opts *opts,
+                         const char *moderators, qc_format format, char **out,
+                         size_t *len, qc_error *err);
+
 typedef enum { QC_VALUE_SEGMENTS, QC_VALUE_HITS, QC_VALUE_SHARE } qc_value;
 
 /** A group is the values of the grouping keys, in the order of 'by', joined

@@ -100,6 +100,15 @@ static int write_code(xmlTextWriterPtr w, const qc_codebook *cb, size_t i) {
   return rc;
 }
 
+int qc_refi_write_codes(xmlTextWriterPtr w, const qc_codebook *cb) {
+  int rc = xmlTextWriterStartElement(w, BAD_CAST "Codes") < 0;
+  for (size_t i = 0; i < cb->ncodes && !rc; i++)
+    if (cb->codes[i].parent == QC_NO_PARENT)
+      rc |= write_code(w, cb, i);
+  rc |= xmlTextWriterEndElement(w) < 0;
+  return rc;
+}
+
 qc_status qc_qdc_export(const qc_codebook *cb, char **out, size_t *len,
                         qc_error *err) {
   xmlBufferPtr xb = xmlBufferCreate();
@@ -119,10 +128,7 @@ qc_status qc_qdc_export(const qc_codebook *cb, char **out, size_t *len,
   rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
                                     BAD_CAST QC_NS_CODEBOOK) < 0;
   rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "origin", BAD_CAST origin) < 0;
-  rc |= xmlTextWriterStartElement(w, BAD_CAST "Codes") < 0;
-  for (size_t i = 0; i < cb->ncodes && !rc; i++)
-    if (cb->codes[i].parent == QC_NO_PARENT)
-      rc |= write_code(w, cb, i);
+  rc |= qc_refi_write_codes(w, cb);
   rc |= xmlTextWriterEndDocument(w) < 0;
   xmlFreeTextWriter(w); /* flushes into xb */
   if (rc) {

@@ -8,6 +8,7 @@
 #include "buf.h"
 
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #define QC_NS_CODEBOOK "urn:QDA-XML:codebook:1.0"
 #define QC_NS_PROJECT "urn:QDA-XML:project:1.0"
@@ -68,6 +69,10 @@ qc_status qc_refi_error(const qc_refi_doc *d, const xmlNode *n, qc_error *err,
 
 /* An id made from a REFI-QDA name (docs/INTEROP.md says how). */
 char *qc_refi_id(const char *name);
+
+/* Writes the codebook's code tree as a Codes element (qdc.c; the GUIDs
+ * and Descriptions of docs/INTEROP.md). Returns non-zero on failure. */
+int qc_refi_write_codes(xmlTextWriterPtr w, const qc_codebook *cb);
 
 /* A YAML double-quoted scalar. */
 void qc_refi_put_quoted(qc_buf *b, const char *s);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define CHUNK 65536
 /* Line and text buffers above this size are freed once used, so a huge line
@@ -571,6 +572,18 @@ void qc_transcript_meta_at(const qc_transcript *t, size_t i, const char **key,
 }
 
 const char *qc_transcript_name(const qc_transcript *t) { return t->name; }
+
+bool qc_speaker_listed(const char *list, const char *speaker) {
+  size_t n = strlen(speaker);
+  for (const char *p = list; *p;) {
+    const char *e = strchr(p, ',');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len == n && n && strncasecmp(p, speaker, n) == 0)
+      return true;
+    p += len + (e != NULL);
+  }
+  return false;
+}
 
 void qc_transcript_free(qc_transcript *t) {
   if (!t)

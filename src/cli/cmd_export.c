@@ -1,4 +1,5 @@
-/* cmd_export.c: `qcode export`, a codebook in another tool's format. */
+/* cmd_export.c: `qcode export`, a codebook, or the coding of a corpus, in
+ * another tool's format. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -7,57 +8,49 @@
 
 static const char usage[] =
     "usage: qcode export qdc -c CODEBOOK [-o FILE]\n"
+    "       qcode export qdpx -c CODEBOOK [OPTIONS] -o FILE.qdpx FILE...\n"
     "\n"
-    "Writes the codebook in another tool's format, to FILE or standard\n"
-    "output.\n"
+    "Writes the codebook, or the coding of the transcripts, in another\n"
+    "tool's format.\n"
     "\n"
     "Formats:\n"
     "  qdc    a REFI-QDA codebook (.qdc), which ATLAS.ti, MAXQDA, NVivo and\n"
     "         QualCoder import: the code tree, each code named by its id,\n"
     "         with a GUID made from its path (the same on every export) and\n"
     "         a description holding its label, description, examples and\n"
-    "         counterexamples (docs/INTEROP.md)\n"
+    "         counterexamples; to FILE or standard output\n"
+    "  qdpx   a REFI-QDA project (.qdpx): that codebook, each transcript as\n"
+    "         a text source, its front matter as variables, a case per\n"
+    "         group (--by), and the coding as coded selections, one per\n"
+    "         coded segment or per rule match (--selections); -o is needed\n"
+    "         (docs/INTEROP.md)\n"
     "\n"
     "Options:\n"
     "  -c, --codebook FILE     the codebook (YAML)\n"
     "  -o, --output FILE       write to FILE (replaced only once complete)\n"
-    "                          instead of standard output\n"
+    "      --selections UNIT   qdpx: segment (default; the segment's text,\n"
+    "                          with each of its codes that has no coded\n"
+    "                          child) or hit (each rule match, with its code)\n"
     "  -h, --help              show this help\n"
+    "qdpx reads the transcripts as 'qcode code' does, with its options:\n"
+    "--by, --unit, --meta, --set, --moderators, --speaker-pattern,\n"
+    "--files-from, -0, --progress, -k (see 'qcode code --help'); the\n"
+    "transcripts must be UTF-8 files (not standard input, not --encoding).\n"
     "\n" QC_EXIT_STATUS_HELP;
 
+enum { OPT_SELECTIONS = 256 };
+
 static const struct option options[] = {
-    {"codebook", required_argument, NULL, 'c'},
+    CLI_CORPUS_OPTIONS,
     {"output", required_argument, NULL, 'o'},
+    {"selections", required_argument, NULL, OPT_SELECTIONS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
-static const char *const formats[] = {"qdc", NULL};
+static const char *const formats[] = {"qdc", "qdpx", NULL};
+static const char *const units[] = {"segment", "hit", NULL};
 
-int cmd_export(int argc, char **argv) {
-  const char *codebook = NULL, *output = NULL;
-  int c;
-  optind = 0;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":c:o:h", options, NULL)) != -1) {
-    switch (c) {
-    case 'c': codebook = optarg; break;
-    case 'o': output = optarg; break;
-    case 'h': fputs(usage, stdout); return QC_EXIT_OK;
-    case ':':
-      return cli_usage_error("export", "option '%s' needs a value",
-                             argv[optind - 1]);
-    default:
-      return cli_usage_error("export", "unknown option '%s'",
-                             argv[optind - 1]);
-    }
-  }
-  if (argc - optind != 1)
-    return cli_usage_error("export", "give one format (qdc)");
-  if (cli_choice(argv[optind], formats) < 0)
-    return cli_usage_error("export", "unknown format '%s' (qdc)",
-                           argv[optind]);
-  if (!codebook)
-    return cli_usage_error("export", "give a codebook with -c");
+static int export_qdc(const char *codebook, const char *output) {
   qc_error err;
   qc_error_clear(&err);
   qc_codebook *cb;
@@ -71,5 +64,137 @@ int cmd_export(int argc, char **argv) {
     return cli_report(&err);
   int rc = cli_write_output(output, out, len);
   free(out);
+  return rc;
+}
+
+/* ---- qdpx: the corpus loop's visitor ---- */
+
+typedef struct project {
+  qc_qdpx *p;
+  int failed; /* the exit status of a source that could not be read */
+} project;
+
+static void start_file(void *ctx, const qc_transcript *t, const char *group) {
+  project *pr = ctx;
+  qc_error err;
+  qc_error_clear(&err);
+  if (qc_qdpx_add_file(pr->p, qc_transcript_name(t), t, group, &err) != QC_OK &&
+      !pr->failed)
+    pr->failed = cli_report(&err);
+}
+
+static void add_segment(void *ctx, const qc_transcript *t,
+                        const qc_segment *seg, const char *group,
+                        const qc_coding *coding) {
+  (void)t;
+  qc_qdpx_add_segment(((project *)ctx)->p, seg, group, coding);
+}
+
+static void end_file(void *ctx, bool ok) {
+  if (!ok)
+    qc_qdpx_drop_source(((project *)ctx)->p);
+}
+
+/* The project's name: the output file's name without folder and .qdpx. */
+static char *project_name(const char *output) {
+  const char *base = strrchr(output, '/');
+  base = base ? base + 1 : output;
+  size_t n = strlen(base);
+  if (n > 5 && !strcmp(base + n - 5, ".qdpx"))
+    n -= 5;
+  char *name = cli_xcalloc(n + 1, 1);
+  memcpy(name, base, n);
+  return name;
+}
+
+static int export_qdpx(cli_corpus *in, qc_qdpx_unit unit, const char *output,
+                       int nfiles, char **files) {
+  if (!output || !strcmp(output, "-"))
+    return cli_usage_error("export", "qdpx needs -o FILE.qdpx (a zip)");
+  if (in->reader.encoding)
+    return cli_usage_error("export", "qdpx reads UTF-8 transcripts only; "
+                                     "convert them first (iconv)");
+  for (int i = 0; i < nfiles; i++)
+    if (!strcmp(files[i], "-"))
+      return cli_usage_error("export", "qdpx cannot read a transcript from "
+                                       "standard input");
+  if (!nfiles && !in->files_from)
+    return cli_usage_error("export", "qdpx needs transcripts");
+  int rc = cli_corpus_load(in, "export");
+  if (rc != QC_EXIT_OK)
+    return rc;
+  project pr = {qc_qdpx_new(in->cb, unit), 0};
+  cli_visitor v = {start_file, add_segment, end_file, &pr, NULL, NULL};
+  rc = cli_corpus_run(in, nfiles, files, &v);
+  if (rc == QC_EXIT_OK)
+    rc = pr.failed;
+  if (rc == QC_EXIT_OK) {
+    qc_error err;
+    qc_error_clear(&err);
+    char *name = project_name(output);
+    if (qc_qdpx_write(pr.p, output, name, &err) != QC_OK)
+      rc = cli_report(&err);
+    free(name);
+  }
+  if (rc == QC_EXIT_OK)
+    rc = in->failed;
+  qc_qdpx_free(pr.p);
+  return rc;
+}
+
+int cmd_export(int argc, char **argv) {
+  const char *output = NULL;
+  qc_qdpx_unit unit = QC_QDPX_SEGMENTS;
+  cli_corpus in;
+  cli_corpus_init(&in, argc);
+  int c, i, rc = QC_EXIT_OK;
+  optind = 0;
+  opterr = 0;
+  while (rc == QC_EXIT_OK &&
+         (c = getopt_long(argc, argv, ":c:o:h0k", options, NULL)) != -1) {
+    int taken = cli_corpus_option(&in, "export", c, optarg);
+    if (taken == 1)
+      continue;
+    if (taken) {
+      rc = taken;
+      break;
+    }
+    switch (c) {
+    case 'o': output = optarg; break;
+    case OPT_SELECTIONS:
+      if ((i = cli_choice(optarg, units)) < 0)
+        rc = cli_usage_error("export", "unknown selection unit '%s' "
+                                       "(segment, hit)", optarg);
+      unit = i == 1 ? QC_QDPX_HITS : QC_QDPX_SEGMENTS;
+      break;
+    case 'h':
+      fputs(usage, stdout);
+      cli_corpus_release(&in);
+      return QC_EXIT_OK;
+    case ':':
+      rc = cli_usage_error("export", "option '%s' needs a value",
+                           argv[optind - 1]);
+      break;
+    default:
+      rc = cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  int format = -1;
+  if (rc == QC_EXIT_OK && optind == argc)
+    rc = cli_usage_error("export", "give a format (qdc, qdpx)");
+  if (rc == QC_EXIT_OK && (format = cli_choice(argv[optind], formats)) < 0)
+    rc = cli_usage_error("export", "unknown format '%s' (qdc, qdpx)",
+                         argv[optind]);
+  if (rc == QC_EXIT_OK && !in.codebook)
+    rc = cli_usage_error("export", "give a codebook with -c");
+  if (rc == QC_EXIT_OK && format == 0) {
+    if (argc - optind != 1)
+      rc = cli_usage_error("export", "qdc takes no transcripts");
+    else
+      rc = export_qdc(in.codebook, output);
+  } else if (rc == QC_EXIT_OK) {
+    rc = export_qdpx(&in, unit, output, argc - optind - 1, argv + optind + 1);
+  }
+  cli_corpus_release(&in);
   return rc;
 }

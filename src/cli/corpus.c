@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -111,18 +110,6 @@ static const char *meta_value(const cli_corpus *c, const qc_transcript *t,
   return v ? v : qc_transcript_meta(t, key);
 }
 
-static bool is_moderator(const char *list, const char *speaker) {
-  size_t n = strlen(speaker);
-  for (const char *p = list; *p;) {
-    const char *e = strchr(p, ',');
-    size_t len = e ? (size_t)(e - p) : strlen(p);
-    if (len == n && n && strncasecmp(p, speaker, n) == 0)
-      return true;
-    p += len + (e != NULL);
-  }
-  return false;
-}
-
 /* What a transcript says about each grouping key (a row of the report's
  * 'found'): 0 while it has not been opened. */
 enum { KEY_HAS = 1, KEY_LACKS };
@@ -190,7 +177,7 @@ static int run_file(cli_corpus *c, qc_coder *coder, const char *path,
   const qc_coding *coding;
   qc_status s;
   while ((s = qc_transcript_next(t, &seg, &err)) == QC_OK && seg) {
-    if (is_moderator(c->moderators, seg->speaker))
+    if (qc_speaker_listed(c->moderators, seg->speaker))
       continue;
     if ((s = qc_coder_code(coder, seg->text, seg->len, &coding, &err)))
       break;

@@ -24,8 +24,8 @@ static const struct qc_cmd {
     {"explain", cmd_explain, "every rule match on a text, counted or why not"},
     {"tokenize", cmd_tokenize, "print the Dutch tokens of transcripts"},
     {"forms", cmd_forms, "the word forms a Dutch lemma expands to"},
-    {"export", cmd_export, "write a codebook as a REFI-QDA codebook"},
-    {"import", cmd_import, "a codebook from a REFI-QDA codebook or project"},
+    {"export", cmd_export, "a codebook or coding as REFI-QDA (.qdc, .qdpx)"},
+    {"import", cmd_import, "a codebook or coding sheet from REFI-QDA files"},
     {"help", cmd_help, "show the help of a command"},
 };
 

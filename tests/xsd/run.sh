@@ -33,10 +33,23 @@ for cb in "$src"/codebooks/*.yaml "$src"/tests/fixtures/digitalisering-v1.yaml \
     diff "$tmp/codes-a" "$tmp/codes-b" | head -20 >&2; fail=1
   fi
 done
+# projects: the sample corpus coded with the default codebook, one
+# selection per segment and per hit, with cases by subsector and by speaker
+cp -r "$src/corpus" "$tmp/corpus"
+for sel in segment hit; do
+  for by in subsector speaker; do
+    n=$((n + 1))
+    (cd "$tmp" && "$qcode" export qdpx -c "$src/codebooks/digitalisering.yaml" \
+      --selections $sel --by $by -o "p-$sel-$by.qdpx" corpus/*.txt)
+    if ! "$validate" "$src/docs/refi-qda/Project.xsd" "$tmp/p-$sel-$by.qdpx"; then
+      echo "FAIL: the project ($sel, $by) is not valid" >&2; fail=1
+    fi
+  done
+done
 # the test itself can fail: a .qdc without its required guid is refused
 sed 's/ guid="[^"]*"//' "$tmp/cb1.qdc" > "$tmp/broken.qdc"
 if "$validate" "$src/docs/refi-qda/Codebook.xsd" "$tmp/broken.qdc" 2>/dev/null; then
   echo "FAIL: a .qdc without GUIDs passed the schema" >&2; fail=1
 fi
-[ $fail = 0 ] && echo "xsd: $n codebooks exported, valid and round-tripped"
+[ $fail = 0 ] && echo "xsd: $n codebooks and projects exported and valid, codebooks round-tripped"
 exit $fail
