@@ -479,6 +479,12 @@ qc_status qc_qdpx_import(const char *path, const qc_reader_opts *opts,
                          const char *moderators, qc_format format, char **out,
                          size_t *len, qc_error *err);
 
+/** qc_qdpx_import on 'data_len' bytes in memory named 'name'. */
+qc_status qc_qdpx_import_mem(const char *data, size_t data_len,
+                             const char *name, const qc_reader_opts *opts,
+                             const char *moderators, qc_format format,
+                             char **out, size_t *len, qc_error *err);
+
 typedef enum { QC_VALUE_SEGMENTS, QC_VALUE_HITS, QC_VALUE_SHARE } qc_value;
 
 /** A group is the values of the grouping keys, in the order of 'by', joined

@@ -620,13 +620,24 @@ static qc_status import_source(const qc_refi_doc *d, const xmlNode *src,
 qc_status qc_qdpx_import(const char *path, const qc_reader_opts *opts,
                          const char *moderators, qc_format format, char **out,
                          size_t *len, qc_error *err) {
-  qc_buf raw = QC_BUF_INIT, table = QC_BUF_INIT, text = QC_BUF_INIT;
-  qc_refi_doc d;
-  memset(&d, 0, sizeof d);
-  const char *file = strcmp(path, "-") ? path : "<stdin>";
+  qc_buf raw = QC_BUF_INIT;
   qc_status s = qc_buf_read_file(&raw, path, err);
   if (s == QC_OK)
-    s = qc_refi_open(&d, file, raw.ptr ? raw.ptr : "", raw.len, err);
+    s = qc_qdpx_import_mem(raw.ptr ? raw.ptr : "", raw.len,
+                           strcmp(path, "-") ? path : "<stdin>", opts,
+                           moderators, format, out, len, err);
+  qc_buf_release(&raw);
+  return s;
+}
+
+qc_status qc_qdpx_import_mem(const char *data, size_t data_len,
+                             const char *file, const qc_reader_opts *opts,
+                             const char *moderators, qc_format format,
+                             char **out, size_t *len, qc_error *err) {
+  qc_buf table = QC_BUF_INIT, text = QC_BUF_INIT;
+  qc_refi_doc d;
+  memset(&d, 0, sizeof d);
+  qc_status s = qc_refi_open(&d, file, data, data_len, err);
   if (s == QC_OK && !d.project)
     s = qc_refi_error(&d, d.root, err,
                       "a codebook, not a project: it has no coded sources");
@@ -649,7 +660,6 @@ qc_status qc_qdpx_import(const char *path, const qc_reader_opts *opts,
       s = import_source(&d, k, opts, moderators, &tab, &text, err);
   qc_table_end(&tab);
   qc_refi_close(&d);
-  qc_buf_release(&raw);
   qc_buf_release(&text);
   if (s != QC_OK) {
     qc_buf_release(&table);

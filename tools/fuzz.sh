@@ -4,7 +4,8 @@
 #   tools/fuzz.sh TARGET MINUTES [JOBS]
 #   tools/fuzz.sh --probe      (exit 0 when clang and libFuzzer link)
 #
-# TARGET is codebook, transcript, tokenize, apply or qdc (tests/fuzz/fuzz_TARGET.c).
+# TARGET is codebook, transcript, tokenize, apply, qdc or qdpx
+# (tests/fuzz/fuzz_TARGET.c).
 # The library sources and the target are compiled with clang
 # -fsanitize=fuzzer,address,undefined -g -O1 into build-fuzz/fuzz_TARGET; the
 # fuzzer then runs for MINUTES on the seed corpus tests/fuzz/corpus/TARGET
@@ -25,7 +26,7 @@ set -eu
 
 usage() {
   echo "usage: tools/fuzz.sh TARGET MINUTES [JOBS]" >&2
-  echo "TARGET: codebook transcript tokenize apply qdc" >&2
+  echo "TARGET: codebook transcript tokenize apply qdc qdpx" >&2
   exit 2
 }
 probe=no
@@ -38,6 +39,7 @@ case $target in
   tokenize) max_len=16384 dict=no ;;
   apply) max_len=65536 dict=yes ;;
   qdc) max_len=65536 dict=no ;;
+  qdpx) max_len=65536 dict=no ;;
   *) usage ;;
 esac
 case $minutes in ''|*[!0-9]*) usage ;; esac
