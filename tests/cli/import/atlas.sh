@@ -3,5 +3,6 @@
 s=$SRC/tests/fixtures/refi-qda
 "$QCODE" import qdc "$s"/target-atlas-project.qdpx
 echo "exit $?"
-"$QCODE" import qdc "$s"/blank-atlas-project.qdpx
+cp "$s"/blank-atlas-project.qdpx .
+"$QCODE" import qdc blank-atlas-project.qdpx
 echo "exit $?"
