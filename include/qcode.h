@@ -231,6 +231,16 @@ void qc_metatable_free(qc_metatable *m);
 
 typedef struct qc_codebook qc_codebook;
 
+/** What a codebook file is: a qcode codebook (YAML), a LIWC dictionary
+ * (.dic) or a quanteda dictionary (YAML); AUTO tells them apart by the
+ * name (.dic) and, for YAML, by the content (docs/INTEROP.md). */
+typedef enum {
+  QC_CODEBOOK_AUTO,
+  QC_CODEBOOK_QCODE,
+  QC_CODEBOOK_LIWC,
+  QC_CODEBOOK_QUANTEDA
+} qc_codebook_format;
+
 /** Loads and compiles a codebook from a YAML file ("-" reads standard
  * input). Caller frees with qc_codebook_free. Errors: QC_ERR_IO, QC_ERR_YAML,
  * QC_ERR_SCHEMA, QC_ERR_REGEX, each at the offending node's position. */
@@ -239,6 +249,13 @@ qc_status qc_codebook_load(qc_codebook **out, const char *path, qc_error *err);
 /** The same from memory; 'name' is the file name used in messages. */
 qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
                                size_t len, const char *name, qc_error *err);
+
+/** qc_codebook_load and qc_codebook_load_mem for a given format. */
+qc_status qc_codebook_load_as(qc_codebook **out, const char *path,
+                              qc_codebook_format format, qc_error *err);
+qc_status qc_codebook_load_mem_as(qc_codebook **out, const char *data,
+                                  size_t len, const char *name,
+                                  qc_codebook_format format, qc_error *err);
 
 void qc_codebook_free(qc_codebook *cb);
 

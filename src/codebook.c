@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
 
 qc_codebook *qc_codebook_new(const char *file) {
   qc_codebook *cb = qc_xcalloc(1, sizeof *cb);
@@ -35,6 +37,47 @@ static bool valid_id(const char *id) {
           *p == '_' || *p == '.'))
       return false;
   return strlen(id) <= 64;
+}
+
+/* An id made from a name (of a REFI-QDA code, a dictionary category): lower case, diacritics stripped, runs
+ * of other characters as one '-', at most 64 bytes; "code" if nothing is
+ * left. Sibling ids are made unique afterwards. */
+char *qc_id_from_name(const char *name) {
+  utf8proc_uint8_t *folded = NULL;
+  utf8proc_ssize_t n = utf8proc_map(
+      (const utf8proc_uint8_t *)name, 0, &folded,
+      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+  qc_buf b = QC_BUF_INIT;
+  bool dash = false;
+  for (utf8proc_ssize_t i = 0; n > 0 && i < n && b.len < 64; i++) {
+    unsigned char ch = folded[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+        ch == '.') {
+      if (dash && b.len)
+        qc_buf_putc(&b, '-');
+      dash = false;
+      qc_buf_putc(&b, (char)ch);
+    } else {
+      dash = true;
+    }
+  }
+  free(folded);
+  while (b.len && (b.ptr[b.len - 1] == '-' || b.ptr[b.len - 1] == '.'))
+    b.len--;
+  if (b.len > 64)
+    b.len = 64;
+  if (!b.len || !((b.ptr[0] >= 'a' && b.ptr[0] <= 'z') ||
+                  (b.ptr[0] >= '0' && b.ptr[0] <= '9'))) {
+    qc_buf c = QC_BUF_INIT;
+    qc_buf_puts(&c, "code");
+    if (b.len)
+      qc_buf_printf(&c, "-%.*s", (int)(b.len > 59 ? 59 : b.len), b.ptr);
+    qc_buf_release(&b);
+    b = c;
+  }
+  qc_buf_putc(&b, '\0');
+  return qc_buf_detach(&b, NULL);
 }
 
 qc_status qc_codebook_add_code(qc_codebook *cb, size_t parent, const char *id,
@@ -488,11 +531,26 @@ const char *qc_codebook_fingerprint(const qc_codebook *cb) {
   return cb->fingerprint;
 }
 
+static bool ends_with_dic(const char *name) {
+  size_t n = name ? strlen(name) : 0;
+  return n > 4 && !strcasecmp(name + n - 4, ".dic");
+}
+
 qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
                                size_t len, const char *name, qc_error *err) {
+  return qc_codebook_load_mem_as(out, data, len, name, QC_CODEBOOK_AUTO, err);
+}
+
+qc_status qc_codebook_load_mem_as(qc_codebook **out, const char *data,
+                                  size_t len, const char *name,
+                                  qc_codebook_format format, qc_error *err) {
   *out = NULL;
   qc_codebook *cb = qc_codebook_new(name);
-  qc_status s = qc_codebook_parse_yaml(cb, data, len, err);
+  if (format == QC_CODEBOOK_AUTO && ends_with_dic(name))
+    format = QC_CODEBOOK_LIWC;
+  qc_status s = format == QC_CODEBOOK_LIWC
+                    ? qc_codebook_parse_liwc(cb, data, len, err)
+                    : qc_codebook_parse_yaml(cb, data, len, format, err);
   if (s == QC_OK)
     s = qc_codebook_finish(cb, err);
   if (s != QC_OK) {
@@ -505,11 +563,16 @@ qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
 
 qc_status qc_codebook_load(qc_codebook **out, const char *path,
                            qc_error *err) {
+  return qc_codebook_load_as(out, path, QC_CODEBOOK_AUTO, err);
+}
+
+qc_status qc_codebook_load_as(qc_codebook **out, const char *path,
+                              qc_codebook_format format, qc_error *err) {
   *out = NULL;
   qc_buf data = QC_BUF_INIT;
   qc_status s = qc_buf_read_file(&data, path, err);
   if (s == QC_OK)
-    s = qc_codebook_load_mem(out, data.ptr, data.len, path, err);
+    s = qc_codebook_load_mem_as(out, data.ptr, data.len, path, format, err);
   qc_buf_release(&data);
   return s;
 }

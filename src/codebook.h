@@ -197,6 +197,12 @@ struct qc_codebook {
 
 qc_codebook *qc_codebook_new(const char *file);
 
+/* A valid code id made from any name: case-folded, diacritics stripped,
+ * every run of other characters than a-z, 0-9, '_' and '.' one '-', at
+ * most 64 bytes, "code-" in front when it would not start with a letter or
+ * digit, "code" when nothing is left (docs/INTEROP.md). Caller frees. */
+char *qc_id_from_name(const char *name);
+
 /* Adds a code under 'parent' (QC_NO_PARENT for top level); fails on an
  * invalid or duplicate id. '*index' receives the new code's index. */
 qc_status qc_codebook_add_code(qc_codebook *cb, size_t parent, const char *id,
@@ -255,6 +261,10 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err);
 
 /* Loader entry point of codebook_yaml.c. */
 qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
+                                 qc_codebook_format format, qc_error *err);
+
+/* Loader entry point of liwc.c: a LIWC dictionary (.dic). */
+qc_status qc_codebook_parse_liwc(qc_codebook *cb, const char *data, size_t len,
                                  qc_error *err);
 
 /* libyaml's version string. */

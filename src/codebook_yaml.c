@@ -1,4 +1,5 @@
-/* codebook_yaml.c: reads a codebook's YAML into the model of codebook.c.
+/* codebook_yaml.c: reads a codebook's YAML into the model of codebook.c,
+ * and a quanteda dictionary in YAML as a codebook (parse_dictionary).
  * The one file that calls libyaml. It loads the document graph, then walks
  * it with a schema check on every key, so that each error points at its
  * node. libyaml marks are 0-based and count code points; they become 1-based
@@ -999,8 +1000,115 @@ static qc_status check_flow_depth(qc_codebook *cb, const char *data,
   return QC_OK;
 }
 
+/* ---- quanteda dictionaries ----
+ * quanteda's dictionary() in YAML (quanteda.io, ?dictionary): a mapping of
+ * keys to lists of values or to mappings of further keys. Each key is a
+ * code (nested keys, child codes; the key as its label), each value a
+ * glob pattern on one token ('*': any run of characters) or, with spaces,
+ * a multi-word pattern on adjacent tokens: a qcode word or phrase rule.
+ * quanteda matches without regard to case and knows no negation, so the
+ * codes are folded and have negation off. '?' (one character) has no
+ * qcode equivalent and is refused, as are values that qcode would read as
+ * its own syntax ('@class', gaps). */
+
+static qc_status dictionary_value(loader *ld, const yaml_node_t *v,
+                                  size_t code) {
+  QC_TRY(expect(ld, v, YAML_SCALAR_NODE, "dictionary value"));
+  const char *text = scalar(v);
+  size_t words = 0;
+  bool space = true;
+  for (const char *p = text; *p; p++) {
+    if (*p == '?')
+      return node_error(ld, v, QC_ERR_SCHEMA,
+                        "'%s': the glob '?' (one character) has no qcode "
+                        "word pattern; write the words out, or use '*'",
+                        text);
+    bool sp = *p == ' ' || *p == '\t';
+    if (!sp && space)
+      words++;
+    space = sp;
+  }
+  if (!words)
+    return node_error(ld, v, QC_ERR_SCHEMA, "an empty dictionary value");
+  for (const char *w = text; *w;) {
+    while (*w == ' ' || *w == '\t')
+      w++;
+    if (*w == '@' || *w == '[' || *w == '^' || (w[0] == '*' && (!w[1] || w[1] == ' ')))
+      return node_error(ld, v, QC_ERR_SCHEMA,
+                        "'%s': a word starting with '@', '[' or '^', or a "
+                        "lone '*', is qcode syntax, not a dictionary word",
+                        text);
+    while (*w && *w != ' ' && *w != '\t')
+      w++;
+  }
+  return qc_codebook_add_rule(ld->cb, code,
+                              words > 1 ? QC_RULE_PHRASE : QC_RULE_WORD,
+                              QC_ROLE_HIT, text, line_of(v), col_of(v),
+                              ld->err);
+}
+
+static qc_status dictionary_keys(loader *ld, const yaml_node_t *map,
+                                 size_t parent, size_t depth) {
+  if (depth > MAX_CODE_DEPTH)
+    return node_error(ld, map, QC_ERR_SCHEMA,
+                      "dictionary keys nested more than %d deep (or a "
+                      "recursive alias)",
+                      MAX_CODE_DEPTH);
+  QC_TRY(check_keys(ld, map));
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+       p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    QC_TRY(visit(ld, v));
+    char *id = qc_id_from_name(scalar(k));
+    size_t code;
+    qc_status s = qc_codebook_add_code(ld->cb, parent, id, line_of(k),
+                                       col_of(k), &code, ld->err);
+    free(id);
+    QC_TRY(s);
+    qc_code *c = &ld->cb->codes[code];
+    free(c->label);
+    c->label = qc_xstrdup(scalar(k));
+    c->negation = false;
+    if (v->type == YAML_MAPPING_NODE) {
+      QC_TRY(dictionary_keys(ld, v, code, depth + 1));
+    } else if (v->type == YAML_SEQUENCE_NODE) {
+      for (yaml_node_item_t *i = v->data.sequence.items.start;
+           i < v->data.sequence.items.top; i++)
+        QC_TRY(dictionary_value(ld, get(ld, *i), code));
+    } else {
+      QC_TRY(dictionary_value(ld, v, code));
+    }
+  }
+  return QC_OK;
+}
+
+/* A YAML root that is a quanteda dictionary rather than a qcode codebook:
+ * a mapping with neither 'qcode' nor 'codes', whose values are lists or
+ * mappings. */
+static bool looks_like_dictionary(loader *ld, const yaml_node_t *root) {
+  if (root->type != YAML_MAPPING_NODE ||
+      root->data.mapping.pairs.start == root->data.mapping.pairs.top)
+    return false;
+  for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+       p < root->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = get(ld, p->key), *v = get(ld, p->value);
+    if (k->type == YAML_SCALAR_NODE &&
+        (!strcmp(scalar(k), "qcode") || !strcmp(scalar(k), "codes")))
+      return false;
+    if (v->type != YAML_SEQUENCE_NODE && v->type != YAML_MAPPING_NODE)
+      return false;
+  }
+  return true;
+}
+
+static qc_status parse_dictionary(loader *ld, const yaml_node_t *root) {
+  QC_TRY(expect(ld, root, YAML_MAPPING_NODE, "dictionary"));
+  ld->cb->negators_set = true; /* none: quanteda has no negation */
+  return dictionary_keys(ld, root, QC_NO_PARENT, 0);
+}
+
 qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
-                                 qc_error *err) {
+                                 qc_codebook_format format, qc_error *err) {
   QC_TRY(check_flow_depth(cb, data, len, err));
   yaml_parser_t parser;
   yaml_document_t doc;
@@ -1020,7 +1128,11 @@ qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
                      "codebook is empty");
   } else {
     loader ld = {cb, data, len, &doc, err, 0};
-    s = parse_root(&ld, root);
+    if (format == QC_CODEBOOK_QUANTEDA ||
+        (format == QC_CODEBOOK_AUTO && looks_like_dictionary(&ld, root)))
+      s = parse_dictionary(&ld, root);
+    else
+      s = parse_root(&ld, root);
   }
   yaml_document_delete(&doc);
   if (s == QC_OK)

@@ -246,7 +246,7 @@ static char *name_from_file(const char *path) {
   char *dot = strrchr(stem, '.');
   if (dot && dot != stem)
     *dot = '\0';
-  char *id = qc_refi_id(stem);
+  char *id = qc_id_from_name(stem);
   free(stem);
   return id;
 }

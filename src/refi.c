@@ -1,5 +1,6 @@
 /* refi.c: reading REFI-QDA files (refi.h). */
 #include "refi.h"
+#include "codebook.h"
 #include "error.h"
 #include "memory.h"
 
@@ -12,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 
 /* A project.qde or source larger than this is refused before it is
  * inflated: a project's XML and its transcripts are far smaller (a zip
@@ -53,47 +53,6 @@ void qc_refi_put_quoted(qc_buf *b, const char *s) {
       qc_buf_putc(b, (char)*p);
   }
   qc_buf_putc(b, '"');
-}
-
-/* An id made from a REFI-QDA name: lower case, diacritics stripped, runs
- * of other characters as one '-', at most 64 bytes; "code" if nothing is
- * left. Sibling ids are made unique afterwards. */
-char *qc_refi_id(const char *name) {
-  utf8proc_uint8_t *folded = NULL;
-  utf8proc_ssize_t n = utf8proc_map(
-      (const utf8proc_uint8_t *)name, 0, &folded,
-      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-  qc_buf b = QC_BUF_INIT;
-  bool dash = false;
-  for (utf8proc_ssize_t i = 0; n > 0 && i < n && b.len < 64; i++) {
-    unsigned char ch = folded[i];
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-        ch == '.') {
-      if (dash && b.len)
-        qc_buf_putc(&b, '-');
-      dash = false;
-      qc_buf_putc(&b, (char)ch);
-    } else {
-      dash = true;
-    }
-  }
-  free(folded);
-  while (b.len && (b.ptr[b.len - 1] == '-' || b.ptr[b.len - 1] == '.'))
-    b.len--;
-  if (b.len > 64)
-    b.len = 64;
-  if (!b.len || !((b.ptr[0] >= 'a' && b.ptr[0] <= 'z') ||
-                  (b.ptr[0] >= '0' && b.ptr[0] <= '9'))) {
-    qc_buf c = QC_BUF_INIT;
-    qc_buf_puts(&c, "code");
-    if (b.len)
-      qc_buf_printf(&c, "-%.*s", (int)(b.len > 59 ? 59 : b.len), b.ptr);
-    qc_buf_release(&b);
-    b = c;
-  }
-  qc_buf_putc(&b, '\0');
-  return qc_buf_detach(&b, NULL);
 }
 
 /* Splits a Description into label, description and example lists (the
@@ -176,7 +135,7 @@ static qc_status read_code(qc_refi_doc *d, const xmlNode *n, size_t parent,
   xmlChar *guid = xmlGetProp(n, BAD_CAST "guid");
   c->guid = guid ? qc_xstrdup((const char *)guid) : NULL;
   xmlFree(guid);
-  c->id = qc_refi_id(c->name);
+  c->id = qc_id_from_name(c->name);
   for (const xmlNode *k = n->children; k; k = k->next) {
     if (qc_refi_is(k, "Description")) {
       xmlChar *text = xmlNodeGetContent(k);
@@ -364,7 +323,7 @@ qc_status qc_refi_open(qc_refi_doc *d, const char *file, const char *data,
         d->codebook = k;
     xmlChar *pname = xmlGetProp(root, BAD_CAST "name");
     if (pname && *pname)
-      d->name = qc_refi_id((const char *)pname);
+      d->name = qc_id_from_name((const char *)pname);
     xmlFree(pname);
   } else {
     return qc_refi_error(d, root ? root : (xmlNode *)d->doc, err,

@@ -67,9 +67,6 @@ qc_status qc_refi_error(const qc_refi_doc *d, const xmlNode *n, qc_error *err,
                         const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* An id made from a REFI-QDA name (docs/INTEROP.md says how). */
-char *qc_refi_id(const char *name);
-
 /* Writes the codebook's code tree as a Codes element (qdc.c; the GUIDs
  * and Descriptions of docs/INTEROP.md). Returns non-zero on failure. */
 int qc_refi_write_codes(xmlTextWriterPtr w, const qc_codebook *cb);

@@ -4,7 +4,7 @@
 #   tools/fuzz.sh TARGET MINUTES [JOBS]
 #   tools/fuzz.sh --probe      (exit 0 when clang and libFuzzer link)
 #
-# TARGET is codebook, transcript, tokenize, apply, qdc or qdpx
+# TARGET is codebook, transcript, tokenize, apply, qdc, qdpx or liwc
 # (tests/fuzz/fuzz_TARGET.c).
 # The library sources and the target are compiled with clang
 # -fsanitize=fuzzer,address,undefined -g -O1 into build-fuzz/fuzz_TARGET; the
@@ -26,7 +26,7 @@ set -eu
 
 usage() {
   echo "usage: tools/fuzz.sh TARGET MINUTES [JOBS]" >&2
-  echo "TARGET: codebook transcript tokenize apply qdc qdpx" >&2
+  echo "TARGET: codebook transcript tokenize apply qdc qdpx liwc" >&2
   exit 2
 }
 probe=no
@@ -40,6 +40,7 @@ case $target in
   apply) max_len=65536 dict=yes ;;
   qdc) max_len=65536 dict=no ;;
   qdpx) max_len=65536 dict=no ;;
+  liwc) max_len=16384 dict=no ;;
   *) usage ;;
 esac
 case $minutes in ''|*[!0-9]*) usage ;; esac

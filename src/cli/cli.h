@@ -102,7 +102,8 @@ int cli_choice(const char *arg, const char *const *names);
 
 enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
        CLI_OPT_MODERATORS, CLI_OPT_SPEAKER_PATTERN, CLI_OPT_FILES_FROM,
-       CLI_OPT_PROGRESS, CLI_OPT_KEEP_GOING, CLI_OPT_ENCODING };
+       CLI_OPT_PROGRESS, CLI_OPT_KEEP_GOING, CLI_OPT_ENCODING,
+       CLI_OPT_DICTIONARY_FORMAT };
 
 /* The getopt_long entries of the shared options (with -c). */
 #define CLI_CORPUS_OPTIONS                                                     \
@@ -117,6 +118,8 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
       {"progress", no_argument, NULL, CLI_OPT_PROGRESS},                       \
       {"keep-going", no_argument, NULL, CLI_OPT_KEEP_GOING},                   \
       {"encoding", required_argument, NULL, CLI_OPT_ENCODING},                 \
+      {"dictionary-format", required_argument, NULL,                           \
+       CLI_OPT_DICTIONARY_FORMAT},                                             \
   {                                                                            \
     "speaker-pattern", required_argument, NULL, CLI_OPT_SPEAKER_PATTERN        \
   }
@@ -147,7 +150,10 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
   "                          others; the output has the rest, the exit\n"    \
   "                          status is still that of the failure\n"          \
   "      --encoding ENC      transcripts are in ENC (latin1, cp1252, ...),\n"\
-  "                          not UTF-8: converted first\n"
+  "                          not UTF-8: converted first\n"                \
+  "      --dictionary-format F  read the codebook as F: qcode, liwc (.dic)\n"\
+  "                          or quanteda (YAML); default: by its name and\n"\
+  "                          content (docs/INTEROP.md)\n"
 
 typedef struct cli_corpus {
   const char *codebook, *meta_path, *moderators, *by, *files_from;
@@ -160,6 +166,7 @@ typedef struct cli_corpus {
   int failed; /* with --keep-going: exit status of the worst failed file */
   size_t nfailed;
   qc_reader_opts reader;
+  qc_codebook_format codebook_format;
   char **sets; /* "key=value" */
   size_t nsets;
   qc_codebook *cb;

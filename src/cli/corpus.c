@@ -12,6 +12,9 @@
 #include <unistd.h>
 
 static const char *const units[] = {"turn", "paragraph", "sentence", NULL};
+/* In the order of qc_codebook_format, after AUTO. */
+static const char *const dictionary_formats[] = {"qcode", "liwc", "quanteda",
+                                                 NULL};
 
 static void free_keys(cli_corpus *c) {
   for (size_t k = 0; k < c->nkeys; k++)
@@ -69,6 +72,12 @@ int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
   case 'k':
   case CLI_OPT_KEEP_GOING: c->keep_going = true; return 1;
   case CLI_OPT_ENCODING: c->reader.encoding = arg; return 1;
+  case CLI_OPT_DICTIONARY_FORMAT:
+    if ((i = cli_choice(arg, dictionary_formats)) < 0)
+      return cli_usage_error(cmd, "unknown dictionary format '%s' (qcode, "
+                                  "liwc, quanteda)", arg);
+    c->codebook_format = (qc_codebook_format)(i + 1);
+    return 1;
   case CLI_OPT_SET:
     if (!strchr(arg, '=') || arg[0] == '=')
       return cli_usage_error(cmd, "--set wants KEY=VALUE, not '%s'", arg);
@@ -89,7 +98,8 @@ int cli_corpus_load(cli_corpus *c, const char *cmd) {
   c->cmd = cmd;
   qc_error err;
   qc_error_clear(&err);
-  if (qc_codebook_load(&c->cb, c->codebook, &err) != QC_OK)
+  if (qc_codebook_load_as(&c->cb, c->codebook, c->codebook_format, &err) !=
+      QC_OK)
     return cli_report(&err);
   if (c->meta_path && qc_metatable_load(&c->meta, c->meta_path, &err) != QC_OK)
     return cli_report(&err);
