@@ -109,25 +109,36 @@ int qc_refi_write_codes(xmlTextWriterPtr w, const qc_codebook *cb) {
   return rc;
 }
 
-qc_status qc_qdc_export(const qc_codebook *cb, char **out, size_t *len,
-                        qc_error *err) {
-  xmlBufferPtr xb = xmlBufferCreate();
-  xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
-  if (!w) {
-    if (xb)
-      xmlBufferFree(xb);
-    return qc_error_set(err, QC_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
+xmlTextWriterPtr qc_refi_writer(xmlBufferPtr *xb) {
+  *xb = xmlBufferCreate();
+  xmlTextWriterPtr w = *xb ? xmlNewTextWriterMemory(*xb, 0) : NULL;
+  if (!w && *xb) {
+    xmlBufferFree(*xb);
+    *xb = NULL;
   }
+  return w;
+}
+
+int qc_refi_start(xmlTextWriterPtr w, const char *root, const char *ns) {
   char origin[64];
   snprintf(origin, sizeof origin, "qcode %s", qc_version_string());
   int rc = 0;
   rc |= xmlTextWriterSetIndent(w, 1) < 0;
   rc |= xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0;
   rc |= xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL) < 0;
-  rc |= xmlTextWriterStartElement(w, BAD_CAST "CodeBook") < 0;
-  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
-                                    BAD_CAST QC_NS_CODEBOOK) < 0;
+  rc |= xmlTextWriterStartElement(w, BAD_CAST root) < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST ns) < 0;
   rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "origin", BAD_CAST origin) < 0;
+  return rc;
+}
+
+qc_status qc_qdc_export(const qc_codebook *cb, char **out, size_t *len,
+                        qc_error *err) {
+  xmlBufferPtr xb;
+  xmlTextWriterPtr w = qc_refi_writer(&xb);
+  if (!w)
+    return qc_error_set(err, QC_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
+  int rc = qc_refi_start(w, "CodeBook", QC_NS_CODEBOOK);
   rc |= qc_refi_write_codes(w, cb);
   rc |= xmlTextWriterEndDocument(w) < 0;
   xmlFreeTextWriter(w); /* flushes into xb */

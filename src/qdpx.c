@@ -274,15 +274,8 @@ static int write_project(const qc_qdpx *p, const char *name,
   int rc = 0;
   char user[37], g[37];
   guid_of(user, "user:qcode");
-  char origin[64];
-  snprintf(origin, sizeof origin, "qcode %s", qc_version_string());
-  W(xmlTextWriterSetIndent(w, 1));
-  W(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
-  W(xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL));
-  W(xmlTextWriterStartElement(w, BAD_CAST "Project"));
-  W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST QC_NS_PROJECT));
+  rc |= qc_refi_start(w, "Project", QC_NS_PROJECT);
   W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST name));
-  W(xmlTextWriterWriteAttribute(w, BAD_CAST "origin", BAD_CAST origin));
   W(xmlTextWriterWriteAttribute(w, BAD_CAST "creatingUserGUID", BAD_CAST user));
   W(xmlTextWriterStartElement(w, BAD_CAST "Users"));
   W(xmlTextWriterStartElement(w, BAD_CAST "User"));
@@ -425,13 +418,10 @@ static bool add_entry(zip_t *z, const char *name, const void *data, size_t len) 
 
 qc_status qc_qdpx_write(qc_qdpx *p, const char *path, const char *name,
                         qc_error *err) {
-  xmlBufferPtr xb = xmlBufferCreate();
-  xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
-  if (!w) {
-    if (xb)
-      xmlBufferFree(xb);
+  xmlBufferPtr xb;
+  xmlTextWriterPtr w = qc_refi_writer(&xb);
+  if (!w)
     return qc_error_set(err, QC_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
-  }
   int rc = write_project(p, name, w);
   xmlFreeTextWriter(w);
   if (rc) {

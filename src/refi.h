@@ -1,6 +1,7 @@
-/* refi.h: reading REFI-QDA files (REFI-QDA 1.5, qdasoftware.org), which
- * qdc.c (codebooks) and qdpx.c (projects) share: the zip of a .qdpx, the
- * XML parsed without network, DTDs or entities, and the code tree. */
+/* refi.h: REFI-QDA files (REFI-QDA 1.5, qdasoftware.org), what qdc.c
+ * (codebooks) and qdpx.c (projects) share: reading (refi.c: the zip of a
+ * .qdpx, the XML parsed without network, DTDs or entities, the code tree)
+ * and writing (qdc.c: the XML writer, the code tree). */
 #ifndef QC_REFI_H
 #define QC_REFI_H
 
@@ -66,6 +67,12 @@ bool qc_refi_is(const xmlNode *n, const char *name);
 qc_status qc_refi_error(const qc_refi_doc *d, const xmlNode *n, qc_error *err,
                         const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* The writing side, in qdc.c: a writer into a new buffer (NULL when out
+ * of memory); the XML declaration and the root element with its
+ * namespace and origin="qcode VERSION", indented by two spaces. */
+xmlTextWriterPtr qc_refi_writer(xmlBufferPtr *xb);
+int qc_refi_start(xmlTextWriterPtr w, const char *root, const char *ns);
 
 /* Writes the codebook's code tree as a Codes element (qdc.c; the GUIDs
  * and Descriptions of docs/INTEROP.md). Returns non-zero on failure. */
