@@ -41,8 +41,13 @@ static void put_xml_text(qc_buf *b, const char *text) {
 /* A code's Description: label, description, examples (see the top). */
 static void description_of(const qc_code *c, qc_buf *b) {
   if (c->label && *c->label) {
+    /* one line: a line break in a label would end it */
     qc_buf_puts(b, "Label: ");
+    size_t start = b->len;
     put_xml_text(b, c->label);
+    for (size_t i = start; i < b->len; i++)
+      if (b->ptr[i] == '\n' || b->ptr[i] == '\r')
+        b->ptr[i] = ' ';
     qc_buf_putc(b, '\n');
   }
   if (c->description && *c->description) {

@@ -56,7 +56,13 @@ struct qc_qdpx {
   size_t ncases, cases_cap;
   char **vars; /* variable names, in order of appearance */
   size_t nvars, vars_cap;
+  bool *has_coded_child; /* scratch of add_segment, one per code */
 };
+
+static int cmp_code(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
 
 qc_qdpx *qc_qdpx_new(const qc_codebook *cb, qc_qdpx_unit unit) {
   qc_qdpx *p = qc_xcalloc(1, sizeof *p);
@@ -167,7 +173,7 @@ static size_t cp_at(source *s, size_t b) {
   return s->cur_cp;
 }
 
-static void add_selection(qc_qdpx *p, source *s, size_t from, size_t to,
+static void add_selection(source *s, size_t from, size_t to,
                           const uint32_t *codes, size_t ncodes, size_t kase) {
   /* the same span again (two rules, one code): one selection */
   if (s->nsel) {
@@ -183,7 +189,6 @@ static void add_selection(qc_qdpx *p, source *s, size_t from, size_t to,
       return;
     }
   }
-  (void)p;
   qc_xgrow((void **)&s->sel, &s->cap, s->nsel + 1, sizeof *s->sel);
   selection *x = &s->sel[s->nsel++];
   x->start = cp_at(s, from);
@@ -207,7 +212,7 @@ void qc_qdpx_add_segment(qc_qdpx *p, const qc_segment *seg, const char *group,
       const qc_span *sp = &coding->spans[i];
       if (!coding->coded[sp->code])
         continue;
-      add_selection(p, s, seg->offset + sp->start, seg->offset + sp->end,
+      add_selection(s, seg->offset + sp->start, seg->offset + sp->end,
                     &sp->code, 1, kase);
     }
     return;
@@ -223,18 +228,27 @@ void qc_qdpx_add_segment(qc_qdpx *p, const qc_segment *seg, const char *group,
                    seg->text[z - 1] == '\n' || seg->text[z - 1] == '\r'))
     z--;
   uint32_t *codes = qc_xmalloc(coding->ntouched * sizeof *codes);
-  size_t n = 0;
-  for (size_t i = 0; i < p->cb->ncodes; i++) {
-    if (!coding->coded[i])
-      continue;
-    bool child = false;
-    for (size_t j = i + 1; j < p->cb->ncodes && !child; j++)
-      child = p->cb->codes[j].parent == i && coding->coded[j];
-    if (!child)
-      codes[n++] = (uint32_t)i;
+  if (!p->has_coded_child)
+    p->has_coded_child = qc_xcalloc(p->cb->ncodes, sizeof *p->has_coded_child);
+  for (size_t k = 0; k < coding->ntouched; k++) {
+    size_t parent = p->cb->codes[coding->touched[k]].parent;
+    if (coding->coded[coding->touched[k]] && parent != QC_NO_PARENT)
+      p->has_coded_child[parent] = true;
   }
+  size_t n = 0;
+  for (size_t k = 0; k < coding->ntouched; k++) {
+    uint32_t c = coding->touched[k];
+    if (coding->coded[c] && !p->has_coded_child[c])
+      codes[n++] = c;
+  }
+  for (size_t k = 0; k < coding->ntouched; k++) {
+    size_t parent = p->cb->codes[coding->touched[k]].parent;
+    if (parent != QC_NO_PARENT)
+      p->has_coded_child[parent] = false;
+  }
+  qsort(codes, n, sizeof *codes, cmp_code); /* codebook order */
   if (n)
-    add_selection(p, s, seg->offset + a, seg->offset + z, codes, n, kase);
+    add_selection(s, seg->offset + a, seg->offset + z, codes, n, kase);
   free(codes);
 }
 
@@ -473,6 +487,7 @@ void qc_qdpx_free(qc_qdpx *p) {
   for (size_t i = 0; i < p->nvars; i++)
     free(p->vars[i]);
   free(p->vars);
+  free(p->has_coded_child);
   free(p);
 }
 

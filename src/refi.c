@@ -110,7 +110,6 @@ static void read_description(qc_refi_code *c, const char *text) {
   c->description = n ? qc_xstrndup(p, n) : NULL;
 }
 
-
 static qc_status read_code(qc_refi_doc *d, const xmlNode *n, size_t parent,
                            unsigned depth, qc_error *err) {
   if (depth >= MAX_DEPTH)
