@@ -250,6 +250,22 @@ qc_status qc_codebook_load(qc_codebook **out, const char *path, qc_error *err);
 qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
                                size_t len, const char *name, qc_error *err);
 
+/** What a dictionary export kept: rules written exactly, rules written
+ * without their negation or not-near, rules left out (near, gapped
+ * phrases, regexes, exclusions, masks, phrases of too many combinations),
+ * and single words left out (a separable verb's split forms, a wildcard
+ * LIWC cannot say). */
+typedef struct qc_dictionary_report {
+  size_t exact, approximated, left_out, words_left_out;
+} qc_dictionary_report;
+
+/** The codebook as a LIWC .dic (format QC_CODEBOOK_LIWC) or a quanteda
+ * YAML dictionary (QC_CODEBOOK_QUANTEDA), for the parts that map
+ * (docs/INTEROP.md). Caller frees *out with free(). */
+qc_status qc_dictionary_export(const qc_codebook *cb, qc_codebook_format format,
+                               char **out, size_t *len,
+                               qc_dictionary_report *report, qc_error *err);
+
 /** qc_codebook_load and qc_codebook_load_mem for a given format. */
 qc_status qc_codebook_load_as(qc_codebook **out, const char *path,
                               qc_codebook_format format, qc_error *err);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: qcode export qdc -c CODEBOOK [-o FILE]\n"
+    "usage: qcode export qdc|dic|quanteda -c CODEBOOK [-o FILE]\n"
     "       qcode export qdpx -c CODEBOOK [OPTIONS] -o FILE.qdpx FILE...\n"
     "\n"
     "Writes the codebook, or the coding of the transcripts, in another\n"
@@ -19,6 +19,16 @@ static const char usage[] =
     "         with a GUID made from its path (the same on every export) and\n"
     "         a description holding its label, description, examples and\n"
     "         counterexamples; to FILE or standard output\n"
+    "  dic    a LIWC dictionary: a category per code (its path), an entry\n"
+    "         per word and gapless phrase of its word and phrase rules,\n"
+    "         classes and word forms written out, listing its code and the\n"
+    "         code's ancestors\n"
+    "  quanteda  a quanteda YAML dictionary: a key per code, nested as the\n"
+    "         code tree, the same entries as values (a parent's own under\n"
+    "         '(own)')\n"
+    "         Near rules, gapped phrases, regexes, exclusions and masks have\n"
+    "         no dictionary equivalent and are left out, negation and\n"
+    "         not-near are dropped; a note on stderr counts each\n"
     "  qdpx   a REFI-QDA project (.qdpx): that codebook, each transcript as\n"
     "         a text source, its front matter as variables, a case per\n"
     "         group (--by), and the coding as coded selections, one per\n"
@@ -47,7 +57,7 @@ static const struct option options[] = {
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
-static const char *const formats[] = {"qdc", "qdpx", NULL};
+static const char *const formats[] = {"qdc", "qdpx", "dic", "quanteda", NULL};
 static const char *const units[] = {"segment", "hit", NULL};
 
 static int export_qdc(const char *codebook, const char *output) {
@@ -64,6 +74,34 @@ static int export_qdc(const char *codebook, const char *output) {
     return cli_report(&err);
   int rc = cli_write_output(output, out, len);
   free(out);
+  return rc;
+}
+
+static int export_dictionary(const char *codebook, qc_codebook_format format,
+                             const char *output) {
+  qc_error err;
+  qc_error_clear(&err);
+  qc_codebook *cb;
+  if (qc_codebook_load(&cb, codebook, &err) != QC_OK)
+    return cli_report(&err);
+  char *out;
+  size_t len;
+  qc_dictionary_report r;
+  qc_status s = qc_dictionary_export(cb, format, &out, &len, &r, &err);
+  qc_codebook_free(cb);
+  if (s != QC_OK)
+    return cli_report(&err);
+  int rc = cli_write_output(output, out, len);
+  free(out);
+  if (rc == QC_EXIT_OK && (r.approximated || r.left_out || r.words_left_out))
+    fprintf(cli_diag(),
+            "qcode: note: %zu rules written exactly, %zu without their "
+            "negation or not-near, %zu left out (near, gapped phrases, "
+            "regexes, exclusions, masks), %zu words left out (split "
+            "separable verbs%s)\n",
+            r.exact, r.approximated, r.left_out, r.words_left_out,
+            format == QC_CODEBOOK_LIWC ? ", wildcards other than at the end"
+                                       : "");
   return rc;
 }
 
@@ -181,17 +219,20 @@ int cmd_export(int argc, char **argv) {
   }
   int format = -1;
   if (rc == QC_EXIT_OK && optind == argc)
-    rc = cli_usage_error("export", "give a format (qdc, qdpx)");
+    rc = cli_usage_error("export", "give a format (qdc, qdpx, dic, quanteda)");
   if (rc == QC_EXIT_OK && (format = cli_choice(argv[optind], formats)) < 0)
-    rc = cli_usage_error("export", "unknown format '%s' (qdc, qdpx)",
+    rc = cli_usage_error("export", "unknown format '%s' (qdc, qdpx, dic, quanteda)",
                          argv[optind]);
   if (rc == QC_EXIT_OK && !in.codebook)
     rc = cli_usage_error("export", "give a codebook with -c");
-  if (rc == QC_EXIT_OK && format == 0) {
-    if (argc - optind != 1)
-      rc = cli_usage_error("export", "qdc takes no transcripts");
-    else
-      rc = export_qdc(in.codebook, output);
+  if (rc == QC_EXIT_OK && format != 1 && argc - optind != 1) {
+    rc = cli_usage_error("export", "%s takes no transcripts", argv[optind]);
+  } else if (rc == QC_EXIT_OK && format == 0) {
+    rc = export_qdc(in.codebook, output);
+  } else if (rc == QC_EXIT_OK && format >= 2) {
+    rc = export_dictionary(in.codebook,
+                           format == 2 ? QC_CODEBOOK_LIWC : QC_CODEBOOK_QUANTEDA,
+                           output);
   } else if (rc == QC_EXIT_OK) {
     rc = export_qdpx(&in, unit, output, argc - optind - 1, argv + optind + 1);
   }
