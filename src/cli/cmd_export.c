@@ -60,7 +60,10 @@ static const struct option options[] = {
 static const char *const formats[] = {"qdc", "qdpx", "dic", "quanteda", NULL};
 static const char *const units[] = {"segment", "hit", NULL};
 
-static int export_qdc(const char *codebook, const char *output) {
+/* The codebook alone: as a .qdc (format QC_CODEBOOK_QCODE here) or as a
+ * LIWC or quanteda dictionary, with a note on what did not map. */
+static int export_codebook(const char *codebook, qc_codebook_format format,
+                           const char *output) {
   qc_error err;
   qc_error_clear(&err);
   qc_codebook *cb;
@@ -68,26 +71,10 @@ static int export_qdc(const char *codebook, const char *output) {
     return cli_report(&err);
   char *out;
   size_t len;
-  qc_status s = qc_qdc_export(cb, &out, &len, &err);
-  qc_codebook_free(cb);
-  if (s != QC_OK)
-    return cli_report(&err);
-  int rc = cli_write_output(output, out, len);
-  free(out);
-  return rc;
-}
-
-static int export_dictionary(const char *codebook, qc_codebook_format format,
-                             const char *output) {
-  qc_error err;
-  qc_error_clear(&err);
-  qc_codebook *cb;
-  if (qc_codebook_load(&cb, codebook, &err) != QC_OK)
-    return cli_report(&err);
-  char *out;
-  size_t len;
-  qc_dictionary_report r;
-  qc_status s = qc_dictionary_export(cb, format, &out, &len, &r, &err);
+  qc_dictionary_report r = {0, 0, 0, 0};
+  qc_status s = format == QC_CODEBOOK_QCODE
+                    ? qc_qdc_export(cb, &out, &len, &err)
+                    : qc_dictionary_export(cb, format, &out, &len, &r, &err);
   qc_codebook_free(cb);
   if (s != QC_OK)
     return cli_report(&err);
@@ -227,12 +214,12 @@ int cmd_export(int argc, char **argv) {
     rc = cli_usage_error("export", "give a codebook with -c");
   if (rc == QC_EXIT_OK && format != 1 && argc - optind != 1) {
     rc = cli_usage_error("export", "%s takes no transcripts", argv[optind]);
-  } else if (rc == QC_EXIT_OK && format == 0) {
-    rc = export_qdc(in.codebook, output);
-  } else if (rc == QC_EXIT_OK && format >= 2) {
-    rc = export_dictionary(in.codebook,
-                           format == 2 ? QC_CODEBOOK_LIWC : QC_CODEBOOK_QUANTEDA,
-                           output);
+  } else if (rc == QC_EXIT_OK && format != 1) {
+    rc = export_codebook(in.codebook,
+                         format == 0   ? QC_CODEBOOK_QCODE
+                         : format == 2 ? QC_CODEBOOK_LIWC
+                                       : QC_CODEBOOK_QUANTEDA,
+                         output);
   } else if (rc == QC_EXIT_OK) {
     rc = export_qdpx(&in, unit, output, argc - optind - 1, argv + optind + 1);
   }
