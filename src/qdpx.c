@@ -164,21 +164,22 @@ static size_t cp_at(source *s, size_t b) {
   b = b >= s->skip ? b - s->skip : 0;
   if (b > s->len)
     b = s->len;
-  if (b < s->cur_byte) {
-    s->cur_byte = 0;
-    s->cur_cp = 0;
-  }
-  s->cur_cp += qc_utf8_count(s->text + s->cur_byte, b - s->cur_byte);
+  /* offsets come nearly in order: count only from the last one, either
+   * way (b is a character start, as the cursor is) */
+  if (b < s->cur_byte)
+    s->cur_cp -= qc_utf8_count(s->text + b, s->cur_byte - b);
+  else
+    s->cur_cp += qc_utf8_count(s->text + s->cur_byte, b - s->cur_byte);
   s->cur_byte = b;
   return s->cur_cp;
 }
 
 static void add_selection(source *s, size_t from, size_t to,
                           const uint32_t *codes, size_t ncodes, size_t kase) {
+  size_t a = cp_at(s, from), z = cp_at(s, to);
   /* the same span again (two rules, one code): one selection */
   if (s->nsel) {
     selection *last = &s->sel[s->nsel - 1];
-    size_t a = cp_at(s, from), z = cp_at(s, to);
     if (last->start == a && last->end == z && ncodes == 1) {
       for (size_t i = 0; i < last->ncodes; i++)
         if (last->codes[i] == codes[0])
@@ -191,8 +192,8 @@ static void add_selection(source *s, size_t from, size_t to,
   }
   qc_xgrow((void **)&s->sel, &s->cap, s->nsel + 1, sizeof *s->sel);
   selection *x = &s->sel[s->nsel++];
-  x->start = cp_at(s, from);
-  x->end = cp_at(s, to);
+  x->start = a;
+  x->end = z;
   x->byte_start = from;
   x->codes = qc_xmalloc(ncodes * sizeof *x->codes);
   memcpy(x->codes, codes, ncodes * sizeof *codes);
