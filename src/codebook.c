@@ -42,6 +42,13 @@ static bool valid_id(const char *id) {
 /* An id made from a name (of a REFI-QDA code, a dictionary category): lower case, diacritics stripped, runs
  * of other characters as one '-', at most 64 bytes; "code" if nothing is
  * left. Sibling ids are made unique afterwards. */
+/* A cut id must not end in '-' or '.': the id made again from it as a
+ * name would lose them, and a round trip must give the same id. */
+static void trim_id_end(qc_buf *b) {
+  while (b->len && (b->ptr[b->len - 1] == '-' || b->ptr[b->len - 1] == '.'))
+    b->len--;
+}
+
 char *qc_id_from_name(const char *name) {
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t n = utf8proc_map(
@@ -63,10 +70,9 @@ char *qc_id_from_name(const char *name) {
     }
   }
   free(folded);
-  while (b.len && (b.ptr[b.len - 1] == '-' || b.ptr[b.len - 1] == '.'))
-    b.len--;
   if (b.len > 64)
     b.len = 64;
+  trim_id_end(&b);
   if (!b.len || !((b.ptr[0] >= 'a' && b.ptr[0] <= 'z') ||
                   (b.ptr[0] >= '0' && b.ptr[0] <= '9'))) {
     qc_buf c = QC_BUF_INIT;
@@ -75,6 +81,7 @@ char *qc_id_from_name(const char *name) {
       qc_buf_printf(&c, "-%.*s", (int)(b.len > 59 ? 59 : b.len), b.ptr);
     qc_buf_release(&b);
     b = c;
+    trim_id_end(&b);
   }
   qc_buf_putc(&b, '\0');
   return qc_buf_detach(&b, NULL);

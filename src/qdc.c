@@ -115,6 +115,7 @@ int qc_refi_write_codes(xmlTextWriterPtr w, const qc_codebook *cb) {
 }
 
 xmlTextWriterPtr qc_refi_writer(xmlBufferPtr *xb) {
+  qc_refi_quiet();
   *xb = xmlBufferCreate();
   xmlTextWriterPtr w = *xb ? xmlNewTextWriterMemory(*xb, 0) : NULL;
   if (!w && *xb) {

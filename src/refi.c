@@ -267,11 +267,21 @@ static unsigned doctype_line(const char *data, size_t len) {
   return 1;
 }
 
+static void ignore_message(void *ctx, const char *fmt, ...) {
+  (void)ctx;
+  (void)fmt;
+}
+
+void qc_refi_quiet(void) {
+  xmlSetGenericErrorFunc(NULL, ignore_message);
+}
+
 /* Parses the XML: no network, no external DTD or entity, no entity
  * substitution, no messages on stderr (the error is returned); a document
  * with a DOCTYPE is refused. */
 static qc_status parse(qc_refi_doc *d, const char *data, size_t len,
                        qc_error *err) {
+  qc_refi_quiet();
   xmlParserCtxtPtr ctx = xmlNewParserCtxt();
   if (!ctx)
     return qc_error_set(err, QC_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");

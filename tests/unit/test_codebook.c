@@ -639,6 +639,29 @@ static void deep_nesting(qc_test *t) {
   free(s);
 }
 
+/* Ids made from names (REFI-QDA import): ASCII, folded, and stable, so
+ * that an id made again from itself is the same id. */
+static void ids_from_names(qc_test *t) {
+  const char *names[] = {
+      "Digitale vaardigheden", "Ëén  twee!", "_start", "---",
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa~~b",
+      "_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa~~~~bbbb"};
+  const char *want[] = {"digitale-vaardigheden", "een-twee", "code-_start",
+                        "code", NULL, NULL};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    char *id = qc_id_from_name(names[i]);
+    char *again = qc_id_from_name(id);
+    if (want[i])
+      STR_EQ(t, id, want[i], names[i]);
+    STR_EQ(t, again, id, "an id made from an id is itself");
+    size_t n = strlen(id);
+    OK(t, n > 0 && n <= 64, "1 to 64 bytes");
+    OK(t, id[n - 1] != '-' && id[n - 1] != '.', "no '-' or '.' at the end");
+    free(again);
+    free(id);
+  }
+}
+
 int main(void) {
   qc_test t = QC_TEST_INIT;
   QC_RUN(&t, minimal);
@@ -656,5 +679,6 @@ int main(void) {
   QC_RUN(&t, rule_less_codes);
   QC_RUN(&t, recursion);
   QC_RUN(&t, deep_nesting);
+  QC_RUN(&t, ids_from_names);
   return qc_test_finish(&t);
 }
