@@ -15,6 +15,7 @@
 #include "error.h"
 #include "guid.h"
 #include "refi.h"
+#include "xmlzip.h"
 #include "memory.h"
 #include "utf8.h"
 
@@ -115,7 +116,7 @@ int qc_refi_write_codes(xmlTextWriterPtr w, const qc_codebook *cb) {
 }
 
 xmlTextWriterPtr qc_refi_writer(xmlBufferPtr *xb) {
-  qc_refi_quiet();
+  qc_xml_quiet();
   *xb = xmlBufferCreate();
   xmlTextWriterPtr w = *xb ? xmlNewTextWriterMemory(*xb, 0) : NULL;
   if (!w && *xb) {

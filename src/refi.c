@@ -3,9 +3,9 @@
 #include "codebook.h"
 #include "error.h"
 #include "memory.h"
+#include "xmlzip.h"
 
 #include <libxml/parser.h>
-#include <zip.h>
 
 #include <limits.h>
 #include <stdarg.h>
@@ -13,11 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* A project.qde or source larger than this is refused before it is
- * inflated: a project's XML and its transcripts are far smaller (a zip
- * bomb is not). */
-#define ENTRY_MAX ((zip_uint64_t)256 << 20)
 
 #define MAX_DEPTH 32
 
@@ -200,111 +195,11 @@ long qc_refi_code_by_guid(const qc_refi_doc *d, const char *guid) {
 
 qc_status qc_refi_zip_entry(const qc_refi_doc *d, const char *name,
                             qc_buf *out, qc_error *err) {
-  const char *file = d->file;
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(d->data, d->len, 0, &ze);
-  zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)
-                 : NULL;
-  if (!z) {
-    qc_status s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
-                               "not a readable .qdpx (zip) file: %s",
-                               zip_error_strerror(&ze));
-    if (src)
-      zip_source_free(src);
-    zip_error_fini(&ze);
-    return s;
-  }
-  zip_error_fini(&ze);
-  qc_status s = QC_OK;
-  zip_stat_t st;
-  zip_int64_t i = zip_name_locate(z, name, ZIP_FL_NOCASE);
-  if (i < 0 || zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0) {
-    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
-                     "the .qdpx has no %s%s", name,
-                     strcmp(name, "project.qde")
-                         ? ""
-                         : " (REFI-QDA 1.5 asks for one at the top of the zip)");
-  } else if (!(st.valid & ZIP_STAT_SIZE) || st.size > ENTRY_MAX) {
-    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
-                     "%s would inflate to more than %llu MiB", name,
-                     (unsigned long long)(ENTRY_MAX >> 20));
-  } else {
-    zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
-    if (!f) {
-      s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0, "cannot read %s: %s",
-                       name, zip_strerror(z));
-    } else {
-      /* read no more than the stated size (plus one byte, to notice a
-       * lie): libzip checks the CRC at the end */
-      qc_buf_clear(out);
-      qc_buf_grow(out, (size_t)st.size + 1);
-      zip_int64_t got = zip_fread(f, out->ptr, st.size + 1);
-      if (got < 0 || (zip_uint64_t)got != st.size)
-        s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
-                         "%s is damaged: %s", name,
-                         got < 0 ? zip_file_strerror(f)
-                                 : "its size differs from the zip directory");
-      else
-        out->len = (size_t)got;
-      out->ptr[out->len] = '\0';
-      zip_fclose(f);
-    }
-  }
-  zip_discard(z);
-  return s;
-}
-
-/* The line of "<!DOCTYPE" in the XML text (libxml2 keeps none for it). */
-static unsigned doctype_line(const char *data, size_t len) {
-  unsigned line = 1;
-  for (size_t i = 0; i + 9 <= len; i++) {
-    if (data[i] == '\n')
-      line++;
-    else if (!memcmp(data + i, "<!DOCTYPE", 9))
-      return line;
-  }
-  return 1;
-}
-
-static void ignore_message(void *ctx, const char *fmt, ...) {
-  (void)ctx;
-  (void)fmt;
-}
-
-void qc_refi_quiet(void) {
-  xmlSetGenericErrorFunc(NULL, ignore_message);
-}
-
-/* Parses the XML: no network, no external DTD or entity, no entity
- * substitution, no messages on stderr (the error is returned); a document
- * with a DOCTYPE is refused. */
-static qc_status parse(qc_refi_doc *d, const char *data, size_t len,
-                       qc_error *err) {
-  qc_refi_quiet();
-  xmlParserCtxtPtr ctx = xmlNewParserCtxt();
-  if (!ctx)
-    return qc_error_set(err, QC_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
-  d->doc = xmlCtxtReadMemory(ctx, data, len > INT_MAX ? INT_MAX : (int)len,
-                             d->file, NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                 XML_PARSE_NOWARNING);
-  const xmlError *e = xmlCtxtGetLastError(ctx);
-  qc_status s = QC_OK;
-  if (!d->doc || (e && e->level >= XML_ERR_ERROR)) {
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "unreadable");
-    msg[strcspn(msg, "\n")] = '\0';
-    s = qc_error_set(err, QC_ERR_DATA, d->file, e ? (unsigned)e->line : 0,
-                     e && e->int2 > 0 ? (unsigned)e->int2 : 1, 0,
-                     "not well-formed XML: %s", msg);
-  }
-  xmlFreeParserCtxt(ctx);
-  if (s == QC_OK && d->doc->intSubset)
-    s = qc_error_set(err, QC_ERR_DATA, d->file, doctype_line(data, len), 1, 0,
-                     "a DOCTYPE is not allowed in a REFI-QDA file (entities "
-                     "could expand without bound or read other files)");
-  return s;
+  return qc_zip_entry(d->file, ".qdpx", d->data, d->len, name,
+                      strcmp(name, "project.qde")
+                          ? ""
+                          : " (REFI-QDA 1.5 asks for one at the top of the zip)",
+                      out, err);
 }
 
 qc_status qc_refi_open(qc_refi_doc *d, const char *file, const char *data,
@@ -319,7 +214,7 @@ qc_status qc_refi_open(qc_refi_doc *d, const char *file, const char *data,
     data = d->qde.ptr;
     len = d->qde.len;
   }
-  QC_TRY(parse(d, data, len, err));
+  QC_TRY(qc_xml_parse(d->file, data, len, &d->doc, err));
   xmlNode *root = d->root = xmlDocGetRootElement(d->doc);
   const char *ns = root && root->ns ? (const char *)root->ns->href : "";
   if (root && qc_refi_is(root, "CodeBook") && !strcmp(ns, QC_NS_CODEBOOK)) {

@@ -53,10 +53,6 @@ qc_status qc_refi_open(qc_refi_doc *d, const char *file, const char *data,
                        size_t len, qc_error *err);
 void qc_refi_close(qc_refi_doc *d);
 
-/* Keeps libxml2 from printing its own messages on stderr in this thread
- * (encoding and I/O errors bypass the parser's options); qcode reports
- * the error it returns instead. */
-void qc_refi_quiet(void);
 
 /* Inflates the zip entry 'name' (compared without case) of a .qdpx into
  * 'out', refusing one that would inflate to more than 256 MiB. */
