@@ -125,6 +125,22 @@ typedef enum {
   QC_UNIT_SENTENCE   /* a paragraph split at sentence ends */
 } qc_unit;
 
+/** What a transcript file is. AUTO goes by the file name's extension
+ * (.docx, .odt, .vtt, .srt; anything else is plain text), and for standard
+ * input or another extension by the content (a zip with word/document.xml
+ * or an OpenDocument text mimetype, a first line "WEBVTT", a first block
+ * that is a number and an SRT cue timing). Every format but plain text is
+ * extracted to plain text first (qc_extract); offsets and lines then refer
+ * to the extracted text. */
+typedef enum {
+  QC_TEXT_AUTO,
+  QC_TEXT_PLAIN,
+  QC_TEXT_DOCX, /* Word (Office Open XML, ECMA-376) */
+  QC_TEXT_ODT,  /* OpenDocument text (OASIS ODF 1.2) */
+  QC_TEXT_VTT,  /* WebVTT (W3C) */
+  QC_TEXT_SRT   /* SubRip subtitles */
+} qc_text_format;
+
 /** How a transcript is read. Zero-initialise, then set what differs. */
 typedef struct qc_reader_opts {
   qc_unit unit;
@@ -136,18 +152,28 @@ typedef struct qc_reader_opts {
    * "cp1252", "UTF-16", ...): the text is converted to UTF-8 first, and
    * offsets refer to the converted text. NULL means UTF-8. */
   const char *encoding;
+  qc_text_format format; /* AUTO: by extension and content */
 } qc_reader_opts;
 
 /** A line starts a turn when it begins with an optional timestamp
- * ("[00:12:34] " or "00:12:34 "), then a label of one to three words (the
+ * ("[00:12:34] " or "00:12:34 "; its named group "time" gives the turn its
+ * start time), then a label of one to three words (the
  * first starting with an uppercase letter, the others with an uppercase
  * letter or a digit; at most 40 characters), then a colon and a space or the
  * line end. "P1:", "Moderator:", "Deelnemer 3:" start turns; "Wat ik bedoel:"
  * does not. */
 #define QC_DEFAULT_SPEAKER_PATTERN                                             \
-  "^(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\]?[ \\t]+)?"                \
+  "^(?:\\[?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?)\\]?[ \\t]+)?"       \
   "(?<speaker>(?=[^:\\n]{1,40}:)\\p{Lu}[\\p{L}\\p{N}._'-]*"                    \
   "(?:[ ][\\p{Lu}\\p{N}][\\p{L}\\p{N}._'-]*){0,2}):(?:[ \\t]+|$)"
+
+/** The time of a line of a transcript, in milliseconds from the start of
+ * the recording: a subtitle cue's start and end, or the timestamp of a turn
+ * line (end -1: not known). */
+typedef struct qc_line_time {
+  unsigned line;
+  long long start, end;
+} qc_line_time;
 
 /** One coding unit of a transcript. All pointers are borrowed; valid until
  * the next qc_transcript_next or qc_transcript_free. */
@@ -164,7 +190,43 @@ typedef struct qc_segment {
   const char *speaker; /* label without colon; "" before the first turn */
   size_t turn;         /* 1-based turn number; 0 before the first turn */
   size_t index;        /* 1-based segment number in the file */
+  /* The start of its first timed line and the end of its last (the start
+   * where no end is known), -1 when no line of its turn has a time. */
+  long long time_start, time_end;
+  /* The timed lines of its unit, in line order, for the time of one line
+   * (qc_segment_time_at). */
+  const qc_line_time *times;
+  size_t ntimes;
 } qc_segment;
+
+/** The time of line 'line' of 'seg': that of the last timed line at or
+ * before it in the unit (a cue's continuation line has its cue's time).
+ * Returns false, with -1 in both, when there is none. */
+bool qc_segment_time_at(const qc_segment *seg, unsigned line, long long *start,
+                        long long *end);
+
+/** Writes 'ms' as "HH:MM:SS.mmm" into out (at least 24 bytes); "" for -1. */
+void qc_time_format(long long ms, char *out, size_t size);
+
+/** Reads the file at 'path' (NULL or "-": standard input), converts it
+ * from opts->encoding, and extracts its text as the transcript reader sees
+ * it: plain text as it is, a .docx or .odt as one line per paragraph with
+ * blank lines between (a bold label at the start of a paragraph written
+ * "Label: "), subtitles as one line per cue text line with the cue's
+ * times in front ("[00:00:01.000 --> 00:00:04.000] "), a voice tag written
+ * "Label: ". Front matter comes first, from the "---" paragraphs of a
+ * document or the "key: value" header lines of a WebVTT file. Caller frees
+ * '*text'. Errors: QC_ERR_IO, QC_ERR_UTF8, QC_ERR_TRANSCRIPT (a malformed
+ * cue, with the line and column in the subtitle file), QC_ERR_DATA (a
+ * damaged zip or XML), QC_ERR_USAGE (--encoding on a .docx or .odt). */
+qc_status qc_extract_file(const char *path, const char *name,
+                          const qc_reader_opts *opts, char **text, size_t *len,
+                          qc_error *err);
+
+/** The name of a format ("txt", "docx", ...), and the format of a name;
+ * false when 'name' is not one. */
+const char *qc_text_format_name(qc_text_format f);
+bool qc_text_format_parse(const char *name, qc_text_format *f);
 
 typedef struct qc_transcript qc_transcript;
 
@@ -232,13 +294,15 @@ void qc_metatable_free(qc_metatable *m);
 typedef struct qc_codebook qc_codebook;
 
 /** What a codebook file is: a qcode codebook (YAML), a LIWC dictionary
- * (.dic) or a quanteda dictionary (YAML); AUTO tells them apart by the
- * name (.dic) and, for YAML, by the content (docs/INTEROP.md). */
+ * (.dic), a quanteda dictionary (YAML) or a WordStat dictionary (.cat);
+ * AUTO tells them apart by the name (.dic, .cat) and, for YAML, by the
+ * content (docs/INTEROP.md). */
 typedef enum {
   QC_CODEBOOK_AUTO,
   QC_CODEBOOK_QCODE,
   QC_CODEBOOK_LIWC,
-  QC_CODEBOOK_QUANTEDA
+  QC_CODEBOOK_QUANTEDA,
+  QC_CODEBOOK_WORDSTAT
 } qc_codebook_format;
 
 /** Loads and compiles a codebook from a YAML file ("-" reads standard
@@ -621,6 +685,7 @@ typedef struct qc_segment_table_opts {
   const char *by; /* the grouping keys, as in qc_table_opts (copied) */
   bool all;       /* segments without a code get one row, code empty */
   bool text;      /* add a column segment_text with the whole segment */
+  bool times;     /* add columns start_time and end_time after last_line */
 } qc_segment_table_opts;
 
 /** Starts a table; caller ends it with qc_segment_table_finish. */
@@ -695,6 +760,9 @@ typedef struct qc_kwic_opts {
   size_t width;  /* characters of context on each side */
   const size_t *codes; /* only these codes and their descendants; NULL: all */
   size_t ncodes;
+  /* the time of the hit's line: columns start_time and end_time after
+   * line (aligned text: one column after file:line) */
+  bool times;
 } qc_kwic_opts;
 
 typedef struct qc_kwic qc_kwic;

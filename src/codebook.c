@@ -538,9 +538,9 @@ const char *qc_codebook_fingerprint(const qc_codebook *cb) {
   return cb->fingerprint;
 }
 
-static bool ends_with_dic(const char *name) {
+static bool ends_with(const char *name, const char *ext) {
   size_t n = name ? strlen(name) : 0;
-  return n > 4 && !strcasecmp(name + n - 4, ".dic");
+  return n > 4 && !strcasecmp(name + n - 4, ext);
 }
 
 qc_status qc_codebook_load_mem(qc_codebook **out, const char *data,
@@ -553,10 +553,14 @@ qc_status qc_codebook_load_mem_as(qc_codebook **out, const char *data,
                                   qc_codebook_format format, qc_error *err) {
   *out = NULL;
   qc_codebook *cb = qc_codebook_new(name);
-  if (format == QC_CODEBOOK_AUTO && ends_with_dic(name))
+  if (format == QC_CODEBOOK_AUTO && ends_with(name, ".dic"))
     format = QC_CODEBOOK_LIWC;
+  if (format == QC_CODEBOOK_AUTO && ends_with(name, ".cat"))
+    format = QC_CODEBOOK_WORDSTAT;
   qc_status s = format == QC_CODEBOOK_LIWC
                     ? qc_codebook_parse_liwc(cb, data, len, err)
+                : format == QC_CODEBOOK_WORDSTAT
+                    ? qc_codebook_parse_wordstat(cb, data, len, err)
                     : qc_codebook_parse_yaml(cb, data, len, format, err);
   if (s == QC_OK)
     s = qc_codebook_finish(cb, err);

@@ -267,6 +267,10 @@ qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
 qc_status qc_codebook_parse_liwc(qc_codebook *cb, const char *data, size_t len,
                                  qc_error *err);
 
+/* Loader entry point of wordstat.c: a WordStat dictionary (.cat). */
+qc_status qc_codebook_parse_wordstat(qc_codebook *cb, const char *data,
+                                     size_t len, qc_error *err);
+
 /* libyaml's version string. */
 const char *qc_yaml_library_version(void);
 

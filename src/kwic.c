@@ -16,6 +16,7 @@ typedef struct kwic_row {
   char *where, *speaker, *code, *left, *hit, *right, *file;
   unsigned line;
   size_t start, end;
+  long long time_start, time_end;
 } kwic_row;
 
 struct qc_kwic {
@@ -114,6 +115,7 @@ void qc_kwic_add(qc_kwic *k, const char *file, const qc_segment *seg,
     r->right = flatten(s + sp->end, re - sp->end);
     r->start = seg->offset + sp->start;
     r->end = seg->offset + sp->end;
+    qc_segment_time_at(seg, line, &r->time_start, &r->time_end);
   }
 }
 
@@ -163,6 +165,7 @@ static void put_column(qc_buf *b, const char *s, size_t width) {
 
 static void aligned(const qc_kwic *k, qc_buf *out) {
   size_t ww = 0, sw = 0, cw = 0;
+  char when[32];
   for (size_t i = 0; i < k->nrows; i++) {
     const kwic_row *r = &k->rows[i];
     size_t a = width_of(r->where), b = width_of(r->speaker),
@@ -174,6 +177,10 @@ static void aligned(const qc_kwic *k, qc_buf *out) {
   for (size_t i = 0; i < k->nrows; i++) {
     const kwic_row *r = &k->rows[i];
     put_column(out, r->where, ww);
+    if (k->opts.times) { /* HH:MM:SS.mmm, or blanks of that width */
+      qc_time_format(r->time_start, when, sizeof when);
+      put_column(out, when, 12);
+    }
     put_column(out, r->speaker, sw);
     put_column(out, r->code, cw);
     size_t lw = width_of(r->left);
@@ -191,12 +198,26 @@ static void tabular(const qc_kwic *k, qc_buf *out) {
   static const char *const cols[] = {"file", "line",  "speaker",
                                      "code", "left",  "hit",
                                      "right", "start", "end"};
+  static const char *const timed[] = {"file",  "line", "start_time",
+                                      "end_time", "speaker", "code",
+                                      "left",  "hit",  "right",
+                                      "start", "end"};
   qc_table t;
-  qc_table_begin(&t, out, k->opts.format, cols, 9);
+  if (k->opts.times)
+    qc_table_begin(&t, out, k->opts.format, timed, 11);
+  else
+    qc_table_begin(&t, out, k->opts.format, cols, 9);
   for (size_t i = 0; i < k->nrows; i++) {
     const kwic_row *r = &k->rows[i];
     qc_table_str(&t, r->file);
     qc_table_uint(&t, r->line);
+    if (k->opts.times) {
+      char a[32], b[32];
+      qc_time_format(r->time_start, a, sizeof a);
+      qc_time_format(r->time_end, b, sizeof b);
+      qc_table_str(&t, a);
+      qc_table_str(&t, b);
+    }
     qc_table_str(&t, r->speaker);
     qc_table_str(&t, r->code);
     qc_table_str(&t, r->left);

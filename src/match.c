@@ -146,6 +146,18 @@ int qc_regex_match_group(const qc_regex *re, qc_regex_ctx *ctx, const char *s,
   return QC_REGEX_MATCH;
 }
 
+bool qc_regex_last_group(const qc_regex_ctx *ctx, int group, size_t *gstart,
+                         size_t *gend) {
+  if (group <= 0 || (uint32_t)group >= pcre2_get_ovector_count(ctx->md))
+    return false;
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ctx->md);
+  if (ov[2 * group] == PCRE2_UNSET)
+    return false;
+  *gstart = ov[2 * group];
+  *gend = ov[2 * group + 1];
+  return true;
+}
+
 bool qc_regex_is_anchored(const qc_regex *re) {
   uint32_t opts = 0;
   return pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &opts) == 0 &&

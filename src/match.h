@@ -48,6 +48,11 @@ int qc_regex_match_group(const qc_regex *re, qc_regex_ctx *ctx, const char *s,
                          size_t len, int group, size_t *end, size_t *gstart,
                          size_t *gend);
 
+/* After a match on 'ctx', the span of group 'group'; false when the group
+ * took no part in it. */
+bool qc_regex_last_group(const qc_regex_ctx *ctx, int group, size_t *gstart,
+                         size_t *gend);
+
 /* True when every match starts at the start offset (a pattern that starts
  * with ^ outside multiline mode, or \G), as PCRE2 reads it: such a
  * pattern is tried once per search, so a literal prefilter would not pay. */

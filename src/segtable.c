@@ -13,7 +13,7 @@
 struct qc_segment_table {
   const qc_codebook *cb;
   qc_keys keys;
-  bool all, with_text;
+  bool all, with_text, times;
   qc_buf out, spans, text, segment;
   qc_table table;
   const char **cols;
@@ -21,7 +21,8 @@ struct qc_segment_table {
 
 qc_segment_table *qc_segment_table_new(const qc_codebook *cb,
                                        const qc_segment_table_opts *opts) {
-  static const char *const before[] = {"file", "segment", "line", "last_line",
+  static const char *const before[] = {"file",       "segment",  "line",
+                                       "last_line",  "start_time", "end_time",
                                        "speaker"};
   static const char *const after[] = {"code", "hits", "spans", "text",
                                       "segment_text"};
@@ -30,12 +31,18 @@ qc_segment_table *qc_segment_table_new(const qc_codebook *cb,
   qc_keys_parse(&st->keys, opts->by);
   st->all = opts->all;
   st->with_text = opts->text;
-  size_t n = 5 + st->keys.n + (opts->text ? 5 : 4);
+  st->times = opts->times;
+  size_t nb = 0;
+  const char *first[7];
+  for (size_t i = 0; i < 7; i++)
+    if (opts->times || (i != 4 && i != 5))
+      first[nb++] = before[i];
+  size_t n = nb + st->keys.n + (opts->text ? 5 : 4);
   st->cols = qc_xcalloc(n, sizeof *st->cols);
-  memcpy(st->cols, before, sizeof before);
-  memcpy(st->cols + 5, st->keys.names, st->keys.n * sizeof *st->cols);
-  memcpy(st->cols + 5 + st->keys.n, after,
-         (n - 5 - st->keys.n) * sizeof *st->cols);
+  memcpy(st->cols, first, nb * sizeof *st->cols);
+  memcpy(st->cols + nb, st->keys.names, st->keys.n * sizeof *st->cols);
+  memcpy(st->cols + nb + st->keys.n, after,
+         (n - nb - st->keys.n) * sizeof *st->cols);
   qc_table_begin(&st->table, &st->out, opts->format, st->cols, n);
   return st;
 }
@@ -75,6 +82,13 @@ static void row(qc_segment_table *st, const char *file, const qc_segment *seg,
   qc_table_uint(t, seg->index);
   qc_table_uint(t, seg->line);
   qc_table_uint(t, seg->last_line);
+  if (st->times) {
+    char a[32], b[32];
+    qc_time_format(seg->time_start, a, sizeof a);
+    qc_time_format(seg->time_end, b, sizeof b);
+    qc_table_str(t, a);
+    qc_table_str(t, b);
+  }
   qc_table_str(t, seg->speaker);
   qc_table_group(t, group, st->keys.n);
   qc_table_str(t, code);

@@ -5,6 +5,7 @@
  * segment's text is the file's own bytes with labels, comment lines and CRs
  * blanked to spaces, so offsets in it are offsets in the file. */
 #include "error.h"
+#include "extract.h"
 #include "buf.h"
 #include "match.h"
 #include "memory.h"
@@ -69,6 +70,13 @@ struct qc_transcript {
   size_t nsents, sents_cap, next_sent;
   size_t index;
   qc_segment seg;
+  /* a .docx, .odt, .vtt or .srt: its line table, followed line by line */
+  qc_extracted x;
+  size_t xcur;
+  int time_group; /* the speaker pattern's group "time", or -1 */
+  /* the timed lines of the unit being assembled, and of the finished one */
+  qc_line_time *times, *out_times;
+  size_t ntimes, times_cap, nout_times, out_times_cap;
 };
 
 static qc_status refill(qc_transcript *t, qc_error *err) {
@@ -256,6 +264,7 @@ static void append_line(qc_transcript *t, size_t from) {
 
 static void start_unit(qc_transcript *t, size_t from) {
   qc_buf_clear(&t->text);
+  t->ntimes = 0;
   t->open = true;
   t->text_off = t->line_off + from;
   t->text_line = t->lineno;
@@ -298,9 +307,25 @@ static void close_unit(qc_transcript *t) {
   t->out_line = t->line_at = t->text_line;
   t->line_pos = 0;
   t->out_turn = t->turn;
+  qc_line_time *tt = t->out_times;
+  size_t tc = t->out_times_cap;
+  t->out_times = t->times;
+  t->out_times_cap = t->times_cap;
+  t->nout_times = t->ntimes;
+  t->times = tt;
+  t->times_cap = tc;
+  t->ntimes = 0;
   t->ready = true;
   if (t->unit == QC_UNIT_SENTENCE)
     split_sentences(t);
+}
+
+/* Keeps the time of the current line for the unit it goes into. */
+static void add_time(qc_transcript *t, long long start, long long end) {
+  if (start < 0)
+    return;
+  QC_GROW(t->times, t->times_cap, t->ntimes + 1);
+  t->times[t->ntimes++] = (qc_line_time){t->lineno, start, end};
 }
 
 static qc_status body_line(qc_transcript *t, qc_error *err) {
@@ -317,19 +342,57 @@ static qc_status body_line(qc_transcript *t, qc_error *err) {
       append_blanked(&t->text, t->line.len, t->term);
     return QC_OK;
   }
-  size_t end, gs, ge;
-  int rc = qc_regex_match_group(t->speaker_re, t->rx, s, t->line.len,
-                                t->speaker_group, &end, &gs, &ge);
-  if (rc == QC_REGEX_LIMIT || rc == QC_REGEX_ERROR)
-    return qc_error_set(err, QC_ERR_REGEX, t->name, t->lineno, 1, t->line_off,
-                        "speaker pattern failed on this line");
-  if (rc == QC_REGEX_MATCH && end > 0) {
+  /* an extracted line: cue times or a bold label come first */
+  const qc_xline *x = NULL;
+  while (t->xcur < t->x.nlines && t->x.lines[t->xcur].line < t->lineno)
+    t->xcur++;
+  if (t->xcur < t->x.nlines && t->x.lines[t->xcur].line == t->lineno)
+    x = &t->x.lines[t->xcur];
+  size_t from = x && x->prefix <= t->line.len ? x->prefix : 0;
+  long long tstart = x ? x->start : -1, tend = x ? x->end : -1;
+  const char *who = NULL;
+  size_t who_len = 0, end = 0;
+  if (x && x->turn) {
+    who = x->speaker;
+    who_len = strlen(who);
+    end = from;
+  } else {
+    size_t gs, ge;
+    int rc = qc_regex_match_group(t->speaker_re, t->rx, s + from,
+                                  t->line.len - from, t->speaker_group, &end,
+                                  &gs, &ge);
+    if (rc == QC_REGEX_LIMIT || rc == QC_REGEX_ERROR)
+      return qc_error_set(err, QC_ERR_REGEX, t->name, t->lineno, 1,
+                          t->line_off, "speaker pattern failed on this line");
+    if (rc == QC_REGEX_MATCH && end > 0) {
+      who = s + from + gs;
+      who_len = ge - gs;
+      size_t ts, te;
+      if (tstart < 0 && t->time_group > 0 &&
+          qc_regex_last_group(t->rx, t->time_group, &ts, &te))
+        tstart = qc_time_parse(s + from + ts, te - ts);
+    }
+    end += from;
+  }
+  bool same = who && t->x.join_speakers && t->open && t->turn &&
+              t->speaker.len == who_len &&
+              !memcmp(t->speaker.ptr, who, who_len);
+  if (who && !same) {
     close_unit(t);
     qc_buf_clear(&t->speaker);
-    qc_buf_put(&t->speaker, s + gs, ge - gs);
+    qc_buf_put(&t->speaker, who, who_len);
     t->turn++;
     start_unit(t, end);
+    add_time(t, tstart, tend);
     append_line(t, end);
+    return QC_OK;
+  }
+  if (who || from) { /* a cue of the same speaker, or a cue's times */
+    if (!t->open)
+      start_unit(t, 0);
+    add_time(t, tstart, tend);
+    append_blanked(&t->text, who ? end : from, 0);
+    append_line(t, who ? end : from);
     return QC_OK;
   }
   if (is_blank(s, t->line.len)) {
@@ -367,75 +430,141 @@ static qc_status open_input(qc_transcript *t, const char *path,
 }
 
 /* Skips a UTF-8 byte order mark and refuses UTF-16 early, with a message
- * that names the encoding. */
+ * that names the encoding. The first chunk is read. */
 static qc_status check_bom(qc_transcript *t, qc_error *err) {
-  QC_TRY(refill(t, err));
   const unsigned char *b = (const unsigned char *)t->in;
   if (t->in_len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
                          (b[0] == 0xFE && b[1] == 0xFF)))
     return qc_error_set(err, QC_ERR_UTF8, t->name, 1, 1, 0,
                         "file is UTF-16 (%s byte order mark); convert it to "
-                        "UTF-8, e.g. with iconv -f UTF-16 -t UTF-8",
+                        "UTF-8, e.g. with iconv -f UTF-16 -t UTF-8, or give "
+                        "--encoding UTF-16",
                         b[0] == 0xFF ? "little-endian" : "big-endian");
   if (t->in_len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
     t->in_pos = 3;
   return QC_OK;
 }
 
-/* Reads the whole input and converts it to UTF-8 with iconv, then reads
- * from the converted text. Transcripts are small next to memory; a file in
- * another encoding is the exception, so the streaming path stays simple. */
-static qc_status convert(qc_transcript *t, const char *encoding,
+/* The rest of the input from the current chunk on, as one buffer.
+ * Transcripts are small next to memory; a file that must be converted or
+ * extracted is read whole, so the streaming path stays simple. */
+static qc_status slurp(qc_transcript *t, qc_buf *raw, qc_error *err) {
+  qc_buf_put(raw, t->in + t->in_pos, t->in_len - t->in_pos);
+  if (t->mem) {
+    qc_buf_put(raw, t->mem + t->mem_pos, t->mem_len - t->mem_pos);
+    return QC_OK;
+  }
+  for (;;) {
+    QC_GROW(raw->ptr, raw->cap, raw->len + CHUNK + 1);
+    size_t n = fread(raw->ptr + raw->len, 1, CHUNK, t->fp);
+    raw->len += n;
+    if (n == 0)
+      break;
+  }
+  if (ferror(t->fp))
+    return qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot read '%s': %s",
+                        t->name, strerror(errno));
+  return QC_OK;
+}
+
+/* Converts raw[0..n) from 'encoding' to UTF-8 with iconv. */
+static qc_status convert(const char *name, const char *encoding,
+                         const char *raw, size_t n, qc_buf *out,
                          qc_error *err) {
   iconv_t cd = iconv_open("UTF-8", encoding);
   if (cd == (iconv_t)-1)
     return qc_error_set(err, QC_ERR_USAGE, NULL, 0, 0, 0,
                         "unknown encoding '%s' (try latin1 or cp1252)",
                         encoding);
-  qc_buf raw = QC_BUF_INIT, out = QC_BUF_INIT;
   qc_status s = QC_OK;
-  if (t->mem) {
-    qc_buf_put(&raw, t->mem, t->mem_len);
-  } else {
-    for (;;) {
-      QC_GROW(raw.ptr, raw.cap, raw.len + CHUNK + 1);
-      size_t n = fread(raw.ptr + raw.len, 1, CHUNK, t->fp);
-      raw.len += n;
-      if (n == 0)
-        break;
-    }
-    if (ferror(t->fp))
-      s = qc_error_set(err, QC_ERR_IO, NULL, 0, 0, 0, "cannot read '%s': %s",
-                       t->name, strerror(errno));
-  }
-  char *in = raw.ptr;
-  size_t left = raw.len;
+  char *in = (char *)raw;
+  size_t left = n;
   while (s == QC_OK && left > 0) {
-    qc_buf_grow(&out, left * 4 + 16);
-    char *o = out.ptr + out.len;
-    size_t room = out.cap - out.len - 1;
+    qc_buf_grow(out, left * 4 + 16);
+    char *o = out->ptr + out->len;
+    size_t room = out->cap - out->len - 1;
     if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG) {
-      size_t at = raw.len - left, line = 1, col = 1;
+      size_t at = n - left, line = 1, col = 1;
       for (size_t i = 0; i < at; i++, col++)
-        if (raw.ptr[i] == '\n')
+        if (raw[i] == '\n')
           line++, col = 0;
-      s = qc_error_set(err, QC_ERR_TRANSCRIPT, t->name, (unsigned)line,
+      s = qc_error_set(err, QC_ERR_TRANSCRIPT, name, (unsigned)line,
                        (unsigned)col, at,
                        "byte 0x%02X at byte offset %zu is not valid %s",
-                       (unsigned char)raw.ptr[at], at, encoding);
+                       (unsigned char)raw[at], at, encoding);
     }
-    out.len = (size_t)(o - out.ptr);
+    out->len = (size_t)(o - out->ptr);
   }
   iconv_close(cd);
-  qc_buf_release(&raw);
-  if (s != QC_OK) {
-    qc_buf_release(&out);
-    return s;
+  if (out->ptr)
+    out->ptr[out->len] = '\0';
+  return s;
+}
+
+/* What the input is: the caller's choice, else the extension, else its
+ * first chunk. */
+static qc_text_format format_of(const qc_transcript *t, const char *path,
+                                const qc_reader_opts *opts) {
+  qc_text_format f = opts ? opts->format : QC_TEXT_AUTO;
+  if (f == QC_TEXT_AUTO)
+    f = qc_text_format_of_name(path ? path : t->name);
+  return f;
+}
+
+/* Reads the whole input, converts it from opts->encoding and extracts a
+ * document's or subtitle file's text into 'x' (plain text: x->text is the
+ * converted text). */
+static qc_status read_text(qc_transcript *t, const char *path,
+                           const qc_reader_opts *opts, qc_extracted *x,
+                           qc_error *err) {
+  qc_text_format f = format_of(t, path, opts);
+  if (f == QC_TEXT_AUTO) {
+    f = qc_text_format_sniff(t->in + t->in_pos, t->in_len - t->in_pos);
+    if (f == QC_TEXT_DOCX || f == QC_TEXT_ODT || f == QC_TEXT_PLAIN) {
+      /* a zip is known only once it is whole */
+      bool zip = t->in_len - t->in_pos >= 4 &&
+                 !memcmp(t->in + t->in_pos, "PK\3\4", 4);
+      if (!zip && f == QC_TEXT_PLAIN)
+        f = QC_TEXT_PLAIN;
+      else
+        f = QC_TEXT_AUTO;
+    }
   }
-  t->converted = qc_buf_detach(&out, &t->mem_len);
-  t->mem = t->converted;
+  const char *enc = opts ? opts->encoding : NULL;
+  qc_buf raw = QC_BUF_INIT, conv = QC_BUF_INIT;
+  qc_status s = slurp(t, &raw, err);
+  if (s == QC_OK && f == QC_TEXT_AUTO)
+    f = qc_text_format_sniff(raw.ptr ? raw.ptr : "", raw.len);
+  if (s == QC_OK && enc && (f == QC_TEXT_DOCX || f == QC_TEXT_ODT))
+    s = qc_error_set(err, QC_ERR_USAGE, NULL, 0, 0, 0,
+                     "--encoding does not apply to '%s': a .%s file is "
+                     "always UTF-8 inside",
+                     t->name, qc_text_format_name(f));
+  const char *data = raw.ptr ? raw.ptr : "";
+  size_t len = raw.len;
+  if (s == QC_OK && enc) {
+    s = convert(t->name, enc, data, len, &conv, err);
+    data = conv.ptr ? conv.ptr : "";
+    len = conv.len;
+  }
+  if (s == QC_OK && f == QC_TEXT_PLAIN)
+    qc_buf_put(&x->text, data, len);
+  else if (s == QC_OK)
+    s = qc_extract(f, t->name, data, len, x, err);
+  qc_buf_release(&raw);
+  qc_buf_release(&conv);
+  return s;
+}
+
+/* Reads from 'text' instead of the input from now on. */
+static void read_from(qc_transcript *t, char *text, size_t len) {
+  free(t->converted);
+  t->converted = text;
+  t->mem = text ? text : "";
+  t->mem_len = len;
   t->mem_pos = 0;
-  return QC_OK;
+  t->in_base = t->in_len = t->in_pos = 0;
+  t->eof = false;
 }
 
 static qc_status init(qc_transcript *t, const char *path,
@@ -455,10 +584,23 @@ static qc_status init(qc_transcript *t, const char *path,
     return qc_error_set(err, QC_ERR_USAGE, NULL, 0, 0, 0,
                         "speaker pattern has no group named 'speaker', as in "
                         "(?<speaker>...)");
+  t->time_group = qc_regex_group(t->speaker_re, "time");
   if (!t->mem)
     QC_TRY(open_input(t, path, err));
-  if (opts && opts->encoding)
-    QC_TRY(convert(t, opts->encoding, err));
+  QC_TRY(refill(t, err));
+  qc_text_format f = format_of(t, path, opts);
+  bool zip = t->in_len >= 4 && !memcmp(t->in, "PK\3\4", 4);
+  if ((opts && opts->encoding) || (f != QC_TEXT_AUTO && f != QC_TEXT_PLAIN) ||
+      (f == QC_TEXT_AUTO &&
+       (zip || qc_text_format_sniff(t->in, t->in_len) != QC_TEXT_PLAIN))) {
+    if (!(opts && opts->encoding))
+      QC_TRY(check_bom(t, err));
+    QC_TRY(read_text(t, path, opts, &t->x, err));
+    size_t n = t->x.text.len;
+    char *text = qc_buf_detach(&t->x.text, NULL);
+    read_from(t, text, n);
+    QC_TRY(refill(t, err));
+  }
   QC_TRY(check_bom(t, err));
   bool got;
   QC_TRY(read_line(t, &got, err));
@@ -468,6 +610,29 @@ static qc_status init(qc_transcript *t, const char *path,
   if (line_is(t, "---"))
     return read_front_matter(t, err);
   return body_line(t, err);
+}
+
+qc_status qc_extract_file(const char *path, const char *name,
+                          const qc_reader_opts *opts, char **text, size_t *len,
+                          qc_error *err) {
+  *text = NULL;
+  *len = 0;
+  qc_transcript *t = qc_xcalloc(1, sizeof *t);
+  t->name = qc_xstrdup(name ? name : path ? path : "-");
+  t->in = qc_xmalloc(CHUNK);
+  qc_status s = open_input(t, path, err);
+  if (s == QC_OK)
+    s = refill(t, err);
+  if (s == QC_OK && !(opts && opts->encoding))
+    s = check_bom(t, err);
+  qc_extracted x = {0};
+  if (s == QC_OK)
+    s = read_text(t, path, opts, &x, err);
+  if (s == QC_OK)
+    *text = qc_buf_detach(&x.text, len);
+  qc_extracted_free(&x);
+  qc_transcript_free(t);
+  return s;
 }
 
 static qc_status open_any(qc_transcript **out, const char *path,
@@ -522,7 +687,40 @@ static void set_segment(qc_transcript *t, size_t start, size_t end) {
     last += p[i] == '\n';
   t->seg = (qc_segment){p + start,        end - start, t->out_off + start,
                         line,             last,        t->out_speaker.ptr,
-                        t->out_turn,      ++t->index};
+                        t->out_turn,      ++t->index,  -1,
+                        -1,               t->out_times, t->nout_times};
+  long long a, b, c, d;
+  qc_segment_time_at(&t->seg, line, &a, &b);
+  if (a < 0 && t->nout_times && t->out_times[0].line <= last)
+    a = t->out_times[0].start; /* its first timed line is further down */
+  if (a >= 0) {
+    qc_segment_time_at(&t->seg, last, &c, &d);
+    t->seg.time_start = a;
+    t->seg.time_end = d;
+    (void)c;
+  }
+}
+
+bool qc_segment_time_at(const qc_segment *seg, unsigned line, long long *start,
+                        long long *end) {
+  *start = *end = -1;
+  const qc_line_time *hit = NULL;
+  for (size_t i = 0; i < seg->ntimes && seg->times[i].line <= line; i++)
+    hit = &seg->times[i];
+  if (!hit)
+    return false;
+  *start = hit->start;
+  *end = hit->end;
+  return true;
+}
+
+void qc_time_format(long long ms, char *out, size_t size) {
+  if (ms < 0) {
+    snprintf(out, size, "%s", "");
+    return;
+  }
+  snprintf(out, size, "%02lld:%02lld:%02lld.%03lld", ms / 3600000,
+           ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
 }
 
 qc_status qc_transcript_next(qc_transcript *t, const qc_segment **seg,
@@ -585,6 +783,38 @@ bool qc_speaker_listed(const char *list, const char *speaker) {
   return false;
 }
 
+/* A turn line's timestamp as the default pattern's group "time" takes it:
+ * [h]h:mm[:ss][.f], two parts being minutes and seconds; -1 when it is not
+ * one (a custom pattern's group may hold anything). */
+long long qc_time_parse(const char *s, size_t n) {
+  long long part[3] = {0, 0, 0}, frac = 0, scale = 1;
+  size_t np = 0, i = 0;
+  while (np < 3) {
+    size_t k = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9' && k < 6)
+      part[np] = part[np] * 10 + (s[i++] - '0'), k++;
+    if (!k)
+      return -1;
+    np++;
+    if (i < n && s[i] == ':' && np < 3)
+      i++;
+    else
+      break;
+  }
+  if (i < n && (s[i] == '.' || s[i] == ',')) {
+    i++;
+    for (size_t k = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++, k++)
+      if (k < 3)
+        frac = frac * 10 + (s[i] - '0'), scale *= 10;
+  }
+  if (i != n || np < 2)
+    return -1;
+  long long h = np == 3 ? part[0] : 0, m = part[np - 2], sec = part[np - 1];
+  if (m > 59 || sec > 59)
+    return -1;
+  return ((h * 60 + m) * 60 + sec) * 1000 + frac * 1000 / scale;
+}
+
 void qc_transcript_free(qc_transcript *t) {
   if (!t)
     return;
@@ -606,6 +836,9 @@ void qc_transcript_free(qc_transcript *t) {
   qc_buf_release(&t->out);
   qc_buf_release(&t->out_speaker);
   free(t->converted);
+  qc_extracted_free(&t->x);
+  free(t->times);
+  free(t->out_times);
   free(t->sents);
   free(t->name);
   free(t);

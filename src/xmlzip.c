@@ -117,3 +117,19 @@ qc_status qc_xml_parse(const char *file, const char *data, size_t len,
   *doc = d;
   return QC_OK;
 }
+
+bool qc_zip_has(const char *data, size_t len, const char *name) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+  zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+  zip_error_fini(&ze);
+  if (!z) {
+    if (src)
+      zip_source_free(src);
+    return false;
+  }
+  bool has = zip_name_locate(z, name, ZIP_FL_NOCASE) >= 0;
+  zip_discard(z);
+  return has;
+}

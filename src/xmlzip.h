@@ -21,6 +21,9 @@ qc_status qc_zip_entry(const char *file, const char *kind, const char *data,
                        size_t len, const char *name, const char *missing_hint,
                        qc_buf *out, qc_error *err);
 
+/* True when data[0..len) is a readable zip with an entry 'name'. */
+bool qc_zip_has(const char *data, size_t len, const char *name);
+
 /* Parses XML: no network, no external DTD or entity, no entity
  * substitution, nothing printed on stderr; a document with a DOCTYPE is
  * refused (entities could expand without bound or read other files).

@@ -44,6 +44,7 @@ int cmd_code(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_forms(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
@@ -104,6 +105,7 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
        CLI_OPT_MODERATORS, CLI_OPT_SPEAKER_PATTERN, CLI_OPT_FILES_FROM,
        CLI_OPT_PROGRESS, CLI_OPT_KEEP_GOING, CLI_OPT_ENCODING,
        CLI_OPT_DICTIONARY_FORMAT };
+enum { CLI_OPT_TRANSCRIPT_FORMAT = 330, CLI_OPT_TIMES };
 
 /* The getopt_long entries of the shared options (with -c). */
 #define CLI_CORPUS_OPTIONS                                                     \
@@ -118,6 +120,9 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
       {"progress", no_argument, NULL, CLI_OPT_PROGRESS},                       \
       {"keep-going", no_argument, NULL, CLI_OPT_KEEP_GOING},                   \
       {"encoding", required_argument, NULL, CLI_OPT_ENCODING},                 \
+      {"transcript-format", required_argument, NULL,                           \
+       CLI_OPT_TRANSCRIPT_FORMAT},                                             \
+      {"times", no_argument, NULL, CLI_OPT_TIMES},                             \
       {"dictionary-format", required_argument, NULL,                           \
        CLI_OPT_DICTIONARY_FORMAT},                                             \
   {                                                                            \
@@ -151,9 +156,13 @@ enum { CLI_OPT_BY = 300, CLI_OPT_UNIT, CLI_OPT_META, CLI_OPT_SET,
   "                          status is still that of the failure\n"          \
   "      --encoding ENC      transcripts are in ENC (latin1, cp1252, ...),\n"\
   "                          not UTF-8: converted first\n"                \
-  "      --dictionary-format F  read the codebook as F: qcode, liwc (.dic)\n"\
-  "                          or quanteda (YAML); default: by its name and\n"\
-  "                          content (docs/INTEROP.md)\n"
+  "      --transcript-format F  read transcripts as F: txt, docx, odt, vtt\n"\
+  "                          or srt; default: by name and content\n"      \
+  "      --times             columns start_time and end_time (turn and\n"  \
+  "                          cue times; on for .vtt and .srt inputs)\n"    \
+  "      --dictionary-format F  read the codebook as F: qcode, liwc (.dic),\n"\
+  "                          quanteda (YAML) or wordstat (.cat); default:\n"\
+  "                          by its name and content (docs/INTEROP.md)\n"
 
 typedef struct cli_corpus {
   const char *codebook, *meta_path, *moderators, *by, *files_from;
@@ -161,7 +170,7 @@ typedef struct cli_corpus {
   char **keys;     /* --by split at its commas */
   size_t nkeys;
   bool by_given; /* --by was given: a key no transcript has is an error */
-  bool nul_separated, progress, keep_going;
+  bool nul_separated, progress, keep_going, times;
   unsigned jobs; /* worker threads; 0 or 1: code in the calling thread */
   int failed; /* with --keep-going: exit status of the worst failed file */
   size_t nfailed;
@@ -208,5 +217,12 @@ int cli_corpus_load(cli_corpus *c, const char *cmd);
 int cli_corpus_run(cli_corpus *c, int nfiles, char **files,
                    const cli_visitor *v);
 void cli_corpus_release(cli_corpus *c);
+/* True when the output gets time columns: --times, or subtitles among
+ * the files (by --transcript-format or by name). */
+bool cli_corpus_timed(const cli_corpus *c, int nfiles, char **files);
+/* Parses a --transcript-format value; returns 1, or QC_EXIT_USAGE after
+ * the message. */
+int cli_transcript_format(const char *cmd, const char *arg,
+                          qc_text_format *f);
 
 #endif

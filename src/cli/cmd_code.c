@@ -103,12 +103,13 @@ static void end_file(void *ctx, bool ok) {
 int cmd_code(int argc, char **argv) {
   cli_corpus in;
   cli_corpus_init(&in, argc);
-  code_args a = {{QC_FORMAT_TSV, NULL, false, false}, NULL};
+  code_args a = {{QC_FORMAT_TSV, NULL, false, false, false}, NULL};
   int rc = parse_args(argc, argv, &in, &a);
   if (rc == QC_EXIT_OK)
     rc = cli_corpus_load(&in, "code");
   if (rc == QC_EXIT_OK) {
     a.table.by = in.by;
+    a.table.times = cli_corpus_timed(&in, argc - optind, argv + optind);
     listing l = {qc_segment_table_new(in.cb, &a.table), {0, 0}};
     cli_visitor v = {start_file, add_segment, end_file, &l, NULL, NULL};
     rc = cli_corpus_run(&in, argc - optind, argv + optind, &v);

@@ -58,7 +58,7 @@ static const char *const units[] = {"turn", "paragraph", "sentence", NULL};
 
 int cmd_import(int argc, char **argv) {
   const char *output = NULL, *moderators = QC_DEFAULT_MODERATORS;
-  qc_reader_opts opts = {QC_UNIT_TURN, NULL, NULL};
+  qc_reader_opts opts = {QC_UNIT_TURN, NULL, NULL, QC_TEXT_AUTO};
   qc_format table = QC_FORMAT_TSV;
   int c, i;
   optind = 0;

@@ -137,6 +137,7 @@ static int run(cli_corpus *in, kwic_args *a, int nfiles, char **files) {
   const char *no_color = getenv("NO_COLOR");
   a->kwic.color = a->kwic.aligned && !a->output &&
                   isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  a->kwic.times = cli_corpus_timed(in, nfiles, files);
   listing l = {qc_kwic_new(in->cb, &a->kwic), {0, 0}};
   cli_visitor v = {start_file, add_segment, end_file, &l, NULL, NULL};
   rc = cli_corpus_run(in, nfiles, files, &v);
@@ -154,7 +155,7 @@ static int run(cli_corpus *in, kwic_args *a, int nfiles, char **files) {
 int cmd_kwic(int argc, char **argv) {
   cli_corpus in;
   cli_corpus_init(&in, argc);
-  kwic_args a = {{QC_FORMAT_TSV, true, false, 40, NULL, 0}, NULL, 0, NULL};
+  kwic_args a = {{QC_FORMAT_TSV, true, false, 40, NULL, 0, false}, NULL, 0, NULL};
   a.codes = calloc((size_t)argc + 1, sizeof *a.codes);
   int rc = a.codes ? parse_args(argc, argv, &in, &a) : QC_EXIT_IO;
   if (rc == QC_EXIT_OK)

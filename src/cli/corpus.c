@@ -8,13 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 static const char *const units[] = {"turn", "paragraph", "sentence", NULL};
 /* In the order of qc_codebook_format, after AUTO. */
 static const char *const dictionary_formats[] = {"qcode", "liwc", "quanteda",
-                                                 NULL};
+                                                 "wordstat", NULL};
 
 static void free_keys(cli_corpus *c) {
   for (size_t k = 0; k < c->nkeys; k++)
@@ -72,10 +73,13 @@ int cli_corpus_option(cli_corpus *c, const char *cmd, int opt,
   case 'k':
   case CLI_OPT_KEEP_GOING: c->keep_going = true; return 1;
   case CLI_OPT_ENCODING: c->reader.encoding = arg; return 1;
+  case CLI_OPT_TRANSCRIPT_FORMAT:
+    return cli_transcript_format(cmd, arg, &c->reader.format);
+  case CLI_OPT_TIMES: c->times = true; return 1;
   case CLI_OPT_DICTIONARY_FORMAT:
     if ((i = cli_choice(arg, dictionary_formats)) < 0)
       return cli_usage_error(cmd, "unknown dictionary format '%s' (qcode, "
-                                  "liwc, quanteda)", arg);
+                                  "liwc, quanteda, wordstat)", arg);
     c->codebook_format = (qc_codebook_format)(i + 1);
     return 1;
   case CLI_OPT_SET:
@@ -515,4 +519,25 @@ void cli_corpus_release(cli_corpus *c) {
   qc_codebook_free(c->cb);
   free(c->sets);
   memset(c, 0, sizeof *c);
+}
+
+int cli_transcript_format(const char *cmd, const char *arg,
+                          qc_text_format *f) {
+  if (!qc_text_format_parse(arg, f))
+    return cli_usage_error(cmd, "unknown transcript format '%s' (auto, txt, "
+                                "docx, odt, vtt, srt)",
+                           arg);
+  return 1;
+}
+
+bool cli_corpus_timed(const cli_corpus *c, int nfiles, char **files) {
+  qc_text_format f = c->reader.format;
+  if (c->times || f == QC_TEXT_VTT || f == QC_TEXT_SRT)
+    return true;
+  for (int i = 0; f == QC_TEXT_AUTO && i < nfiles; i++) {
+    const char *dot = strrchr(files[i], '.');
+    if (dot && (!strcasecmp(dot, ".vtt") || !strcasecmp(dot, ".srt")))
+      return true;
+  }
+  return false;
 }

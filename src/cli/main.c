@@ -23,6 +23,7 @@ static const struct qc_cmd {
     {"check", cmd_check, "validate a codebook and run its examples"},
     {"explain", cmd_explain, "every rule match on a text, counted or why not"},
     {"tokenize", cmd_tokenize, "print the Dutch tokens of transcripts"},
+    {"extract", cmd_extract, "the text qcode codes in a .docx, .odt, .vtt, .srt"},
     {"forms", cmd_forms, "the word forms a Dutch lemma expands to"},
     {"export", cmd_export, "a codebook or coding as REFI-QDA (.qdc, .qdpx)"},
     {"import", cmd_import, "a codebook or coding sheet from REFI-QDA files"},

@@ -8,7 +8,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   qc_error err;
   qc_error_clear(&err);
-  qc_reader_opts opts = {QC_UNIT_TURN, NULL, NULL};
+  qc_reader_opts opts = {QC_UNIT_TURN, NULL, NULL, QC_TEXT_AUTO};
   char *out = NULL;
   size_t len = 0;
   qc_status st = qc_qdpx_import_mem((const char *)data, size, "fuzz.qdpx",

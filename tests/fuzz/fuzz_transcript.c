@@ -24,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const uint8_t *text = data + 1;
   size_t len = size - 1;
   qc_reader_opts ro = {0};
+  ro.format = QC_TEXT_PLAIN; /* offsets are checked against the input */
   ro.unit = (qc_unit)(opt % 3);
   if (opt & 0x80) /* a label in angle brackets, e.g. "<Jan> tekst" */
     ro.speaker_pattern = "^<(?<speaker>[^>\\n]{1,20})>[ \\t]*";

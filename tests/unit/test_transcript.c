@@ -508,7 +508,7 @@ static void unit_turn(qc_test *t) {
 
 static void unit_paragraph(qc_test *t) {
   result r;
-  qc_reader_opts o = {QC_UNIT_PARAGRAPH, NULL, NULL};
+  qc_reader_opts o = {QC_UNIT_PARAGRAPH, NULL, NULL, QC_TEXT_AUTO};
   READ(&r, units_text, &o);
   INT_EQ(t, r.nsegs, 3, "paragraphs");
   check_seg(t, &r, 0, "P1", 1, "Eerste alinea. Nog een zin.\nDoorlopend.", 1,
@@ -535,7 +535,7 @@ static void unit_paragraph(qc_test *t) {
 
 static void unit_sentence(qc_test *t) {
   result r;
-  qc_reader_opts o = {QC_UNIT_SENTENCE, NULL, NULL};
+  qc_reader_opts o = {QC_UNIT_SENTENCE, NULL, NULL, QC_TEXT_AUTO};
   READ(&r, units_text, &o);
   INT_EQ(t, r.nsegs, 5, "sentences");
   check_seg(t, &r, 0, "P1", 1, "Eerste alinea.", 1, 1);
@@ -560,7 +560,7 @@ static void unit_sentence(qc_test *t) {
 
 static void speaker_patterns(qc_test *t) {
   result r;
-  qc_reader_opts o = {QC_UNIT_TURN, "^(?<speaker>[A-Z]+)> ", NULL};
+  qc_reader_opts o = {QC_UNIT_TURN, "^(?<speaker>[A-Z]+)> ", NULL, QC_TEXT_AUTO};
   READ(&r, "MOD> hallo daar\nJAN> hoi\nP1: geen label hier\n", &o);
   INT_EQ(t, r.open_status, QC_OK, "custom pattern accepted");
   INT_EQ(t, r.nsegs, 2, "two turns");

@@ -1,0 +1,955 @@
+/* extract.c: Word, OpenDocument, WebVTT and SRT transcripts as plain text
+ * (extract.h). Documents give one line per paragraph with a blank line
+ * between paragraphs, so that a paragraph of the document is a paragraph
+ * of the transcript; subtitles give one line per line of cue text, each
+ * with its cue's times in front. What the reader must know beyond the text
+ * goes into the line table. */
+#include "extract.h"
+#include "error.h"
+#include "memory.h"
+#include "utf8.h"
+#include "xmlzip.h"
+
+#include <libxml/tree.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Elements nest at most this deep (a crafted document could nest deeper
+ * than the C stack allows). */
+#define MAX_DEPTH 256
+/* A label in bold is at most this many bytes, as the default speaker
+ * pattern allows 40 characters. */
+#define LABEL_MAX 160
+
+void qc_extracted_free(qc_extracted *x) {
+  qc_buf_release(&x->text);
+  for (size_t i = 0; i < x->nlines; i++)
+    free(x->lines[i].speaker);
+  free(x->lines);
+  memset(x, 0, sizeof *x);
+}
+
+static void emit(qc_extracted *x, const char *s, size_t n) {
+  qc_buf_put(&x->text, s, n);
+  qc_buf_putc(&x->text, '\n');
+  x->lineno++;
+}
+
+/* Marks the line about to be emitted. */
+static void mark_line(qc_extracted *x, size_t prefix, const char *speaker,
+                      long long start, long long end) {
+  QC_GROW(x->lines, x->cap, x->nlines + 1);
+  x->lines[x->nlines++] =
+      (qc_xline){x->lineno + 1, (unsigned)prefix, speaker != NULL,
+                 speaker ? qc_xstrdup(speaker) : NULL, start, end};
+}
+
+static bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void trim(const char **s, size_t *n) {
+  while (*n && is_space(**s))
+    (*s)++, (*n)--;
+  while (*n && is_space((*s)[*n - 1]))
+    (*n)--;
+}
+
+/* ---- formats ---- */
+
+static const struct {
+  const char *name, *ext;
+  qc_text_format f;
+} formats[] = {{"txt", ".txt", QC_TEXT_PLAIN}, {"docx", ".docx", QC_TEXT_DOCX},
+               {"odt", ".odt", QC_TEXT_ODT},   {"vtt", ".vtt", QC_TEXT_VTT},
+               {"srt", ".srt", QC_TEXT_SRT}};
+
+const char *qc_text_format_name(qc_text_format f) {
+  for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+    if (formats[i].f == f)
+      return formats[i].name;
+  return "auto";
+}
+
+bool qc_text_format_parse(const char *name, qc_text_format *f) {
+  if (!strcmp(name, "auto")) {
+    *f = QC_TEXT_AUTO;
+    return true;
+  }
+  for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+    if (!strcmp(formats[i].name, name)) {
+      *f = formats[i].f;
+      return true;
+    }
+  return false;
+}
+
+qc_text_format qc_text_format_of_name(const char *path) {
+  const char *dot = path ? strrchr(path, '.') : NULL;
+  if (!dot || strchr(dot, '/'))
+    return QC_TEXT_AUTO;
+  for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+    if (!strcasecmp(dot, formats[i].ext))
+      return formats[i].f;
+  return QC_TEXT_AUTO;
+}
+
+static size_t line_len(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && s[i] != '\n' && s[i] != '\r')
+    i++;
+  return i;
+}
+
+static bool all_digits(const char *s, size_t n) {
+  trim(&s, &n);
+  if (!n)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+  return true;
+}
+
+static bool has_arrow(const char *s, size_t n) {
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (!memcmp(s + i, "-->", 3))
+      return true;
+  return false;
+}
+
+qc_text_format qc_text_format_sniff(const char *data, size_t len) {
+  if (len >= 4 && !memcmp(data, "PK\3\4", 4)) {
+    if (qc_zip_has(data, len, "word/document.xml"))
+      return QC_TEXT_DOCX;
+    if (qc_zip_has(data, len, "content.xml"))
+      return QC_TEXT_ODT;
+    return QC_TEXT_PLAIN;
+  }
+  if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+    data += 3, len -= 3;
+  if (len >= 6 && !memcmp(data, "WEBVTT", 6) &&
+      (len == 6 || data[6] == ' ' || data[6] == '\t' || data[6] == '\n' ||
+       data[6] == '\r'))
+    return QC_TEXT_VTT;
+  /* SRT: a cue number, then a timing line */
+  size_t n1 = line_len(data, len);
+  if (all_digits(data, n1) && n1 < len) {
+    size_t at = n1 + (data[n1] == '\r' && n1 + 1 < len && data[n1 + 1] == '\n'
+                          ? 2
+                          : 1);
+    if (has_arrow(data + at, line_len(data + at, len - at)))
+      return QC_TEXT_SRT;
+  }
+  return QC_TEXT_PLAIN;
+}
+
+/* ---- documents: paragraphs with a bold run at the start ---- */
+
+typedef struct para {
+  qc_buf text;
+  size_t bold_len; /* bytes of the text that came in bold runs at its start */
+  bool plain;      /* non-blank text not in bold came after them */
+} para;
+
+typedef struct doc {
+  qc_extracted *x;
+  const char *file;
+  para p;
+  bool in_para;
+  int front; /* 0: not yet, 1: in front matter, 2: past it */
+  bool any;  /* a paragraph with text was emitted */
+  /* OpenDocument: the text styles that are bold */
+  char **bold_styles;
+  size_t nbold;
+} doc;
+
+static void para_put(para *p, const char *s, size_t n, bool bold) {
+  if (!p->plain) {
+    if (bold) {
+      qc_buf_put(&p->text, s, n);
+      p->bold_len = p->text.len;
+      return;
+    }
+    for (size_t i = 0; i < n; i++)
+      if (!is_space(s[i]))
+        p->plain = true;
+    if (!p->plain && !p->bold_len) { /* blanks before the label */
+      qc_buf_put(&p->text, s, n);
+      p->bold_len = p->text.len;
+      return;
+    }
+  }
+  qc_buf_put(&p->text, s, n);
+}
+
+/* Emits the lines of 's' (split at line breaks of the paragraph). */
+static void emit_lines(qc_extracted *x, const char *s, size_t n) {
+  for (;;) {
+    size_t k = 0;
+    while (k < n && s[k] != '\n')
+      k++;
+    emit(x, s, k);
+    if (k == n)
+      return;
+    s += k + 1;
+    n -= k + 1;
+  }
+}
+
+/* The bold start of a paragraph is a speaker label when it is short, on
+ * one line, and followed by text that is not bold: "Moderator" or
+ * "Moderator:" then the turn. A paragraph that is bold throughout is a
+ * heading, not a turn. */
+static bool bold_label(const para *p, const char **label, size_t *ln,
+                       const char **rest, size_t *rn) {
+  const char *s = p->text.ptr;
+  size_t n = p->bold_len;
+  if (!p->plain || !n)
+    return false;
+  trim(&s, &n);
+  if (n && s[n - 1] == ':')
+    n--;
+  trim(&s, &n);
+  if (!n || n > LABEL_MAX || memchr(s, ':', n) || memchr(s, '\n', n) ||
+      memchr(s, '\t', n))
+    return false;
+  *label = s;
+  *ln = n;
+  const char *r = p->text.ptr + p->bold_len;
+  size_t m = p->text.len - p->bold_len;
+  while (m && (*r == ' ' || *r == '\t'))
+    r++, m--;
+  if (m && *r == ':')
+    r++, m--;
+  while (m && (*r == ' ' || *r == '\t'))
+    r++, m--;
+  *rest = r;
+  *rn = m;
+  return true;
+}
+
+static void end_para(doc *d) {
+  para *p = &d->p;
+  d->in_para = false;
+  const char *s = p->text.ptr ? p->text.ptr : "";
+  size_t n = p->text.len;
+  trim(&s, &n);
+  bool fence = (n == 3 && (!memcmp(s, "---", 3) || !memcmp(s, "...", 3)));
+  if (d->front == 0 && n && !d->any) /* front matter only at the very top */
+    d->front = fence && !memcmp(s, "---", 3) ? 1 : 2;
+  else if (d->front == 0 && n)
+    d->front = 2;
+  if (d->front == 1) { /* one line per paragraph, no blank lines */
+    if (n) {
+      emit_lines(d->x, s, n);
+      if (fence && d->any)
+        d->front = 2, emit(d->x, "", 0);
+      d->any = true;
+    }
+  } else if (n) {
+    const char *label, *rest;
+    size_t ln, rn;
+    if (bold_label(p, &label, &ln, &rest, &rn)) {
+      char *name = qc_xstrndup(label, ln);
+      mark_line(d->x, ln + 2, name, -1, -1);
+      free(name);
+      qc_buf_put(&d->x->text, label, ln);
+      qc_buf_puts(&d->x->text, ": ");
+      while (rn && is_space(rest[rn - 1]))
+        rn--;
+      emit_lines(d->x, rest, rn);
+    } else {
+      emit_lines(d->x, s, n);
+    }
+    emit(d->x, "", 0);
+    d->any = true;
+  }
+  qc_buf_clear(&p->text);
+  p->bold_len = 0;
+  p->plain = false;
+}
+
+static void start_para(doc *d) {
+  if (d->in_para) /* a paragraph inside one (a text box): one paragraph */
+    return;
+  d->in_para = true;
+  qc_buf_clear(&d->p.text);
+  d->p.bold_len = 0;
+  d->p.plain = false;
+}
+
+static bool named(const xmlNode *n, const char *name) {
+  return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+/* The value of attribute 'name' (any namespace), borrowed, or NULL. */
+static const char *attr(const xmlNode *n, const char *name) {
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    if (!strcmp((const char *)a->name, name) && a->children &&
+        a->children->type == XML_TEXT_NODE)
+      return (const char *)a->children->content;
+  return NULL;
+}
+
+static void put_text(doc *d, const xmlNode *n, bool bold) {
+  if (d->in_para && n->content)
+    para_put(&d->p, (const char *)n->content, strlen((const char *)n->content),
+             bold);
+}
+
+static qc_status too_deep(const doc *d, const xmlNode *n, qc_error *err) {
+  return qc_error_set(err, QC_ERR_DATA, d->file, (unsigned)xmlGetLineNo(n), 1,
+                      0, "elements nested more than %d deep", MAX_DEPTH);
+}
+
+/* Word: w:b in a run's properties, unless w:val switches it off. */
+static bool docx_run_bold(const xmlNode *r) {
+  for (const xmlNode *c = r->children; c; c = c->next)
+    if (named(c, "rPr"))
+      for (const xmlNode *b = c->children; b; b = b->next)
+        if (named(b, "b")) {
+          const char *v = attr(b, "val");
+          return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
+                         strcmp(v, "off") == 0);
+        }
+  return false;
+}
+
+static qc_status docx_walk(doc *d, const xmlNode *n, bool bold, int depth,
+                           qc_error *err) {
+  if (depth > MAX_DEPTH)
+    return too_deep(d, n, err);
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "t"))
+        put_text(d, c, bold);
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    const char *name = (const char *)c->name;
+    /* deleted text of tracked changes, field codes, the fallback copy of
+     * a drawing, properties: not the words spoken */
+    if (!strcmp(name, "del") || !strcmp(name, "delText") ||
+        !strcmp(name, "instrText") || !strcmp(name, "Fallback") ||
+        !strcmp(name, "rPr") || !strcmp(name, "pPr") ||
+        !strcmp(name, "sectPr"))
+      continue;
+    if (!strcmp(name, "p")) {
+      bool outer = !d->in_para;
+      start_para(d);
+      QC_TRY(docx_walk(d, c, false, depth + 1, err));
+      if (outer)
+        end_para(d);
+    } else if (!strcmp(name, "r")) {
+      QC_TRY(docx_walk(d, c, docx_run_bold(c), depth + 1, err));
+    } else if (!strcmp(name, "tab")) {
+      if (d->in_para)
+        para_put(&d->p, "\t", 1, bold);
+    } else if (!strcmp(name, "br") || !strcmp(name, "cr")) {
+      if (d->in_para)
+        para_put(&d->p, "\n", 1, bold);
+    } else if (!strcmp(name, "noBreakHyphen")) {
+      if (d->in_para)
+        para_put(&d->p, "-", 1, bold);
+    } else {
+      QC_TRY(docx_walk(d, c, bold, depth + 1, err));
+    }
+  }
+  return QC_OK;
+}
+
+/* OpenDocument: a text style is bold by fo:font-weight (bold, or 600 and
+ * up), or by its parent style. */
+static void odt_styles(doc *d, const xmlNode *n, int depth) {
+  if (depth > MAX_DEPTH)
+    return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (!named(c, "style")) {
+      if (c->type == XML_ELEMENT_NODE)
+        odt_styles(d, c, depth + 1);
+      continue;
+    }
+    const char *name = attr(c, "name");
+    if (!name)
+      continue;
+    int weight = -1; /* -1: not set, 0: normal, 1: bold */
+    for (const xmlNode *p = c->children; p; p = p->next)
+      if (named(p, "text-properties")) {
+        const char *w = attr(p, "font-weight");
+        if (w)
+          weight = !strcmp(w, "bold") || atoi(w) >= 600;
+      }
+    if (weight == 1) { /* a parent's weight is resolved by odt_inherit */
+      d->bold_styles = qc_xrealloc(d->bold_styles,
+                                   (d->nbold + 1) * sizeof *d->bold_styles);
+      d->bold_styles[d->nbold++] = qc_xstrdup(name);
+    }
+  }
+}
+
+static bool style_is_bold(const doc *d, const char *name) {
+  for (size_t i = 0; name && i < d->nbold; i++)
+    if (!strcmp(d->bold_styles[i], name))
+      return true;
+  return false;
+}
+
+/* Styles that are bold only through a parent: each pass adds the children
+ * of bold styles, until nothing changes (at most one pass per level). */
+static void odt_inherit(doc *d, const xmlNode *n, bool *changed, int depth) {
+  if (depth > MAX_DEPTH)
+    return;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    if (!named(c, "style")) {
+      odt_inherit(d, c, changed, depth + 1);
+      continue;
+    }
+    const char *name = attr(c, "name"), *parent = attr(c, "parent-style-name");
+    bool set = false;
+    for (const xmlNode *p = c->children; p; p = p->next)
+      if (named(p, "text-properties") && attr(p, "font-weight"))
+        set = true;
+    if (name && parent && !set && !style_is_bold(d, name) &&
+        style_is_bold(d, parent)) {
+      d->bold_styles = qc_xrealloc(d->bold_styles,
+                                   (d->nbold + 1) * sizeof *d->bold_styles);
+      d->bold_styles[d->nbold++] = qc_xstrdup(name);
+      *changed = true;
+    }
+  }
+}
+
+/* ODF 1.2 part 1, 6.1.2: in text, a run of spaces, tabs and line ends is
+ * one space; text:s, text:tab and text:line-break say the others. */
+static void odt_put(doc *d, const char *s, bool bold) {
+  qc_buf t = QC_BUF_INIT;
+  bool space = d->p.text.len && d->p.text.ptr[d->p.text.len - 1] == ' ';
+  for (; *s; s++) {
+    if (is_space(*s)) {
+      if (!space)
+        qc_buf_putc(&t, ' ');
+      space = true;
+    } else {
+      qc_buf_putc(&t, *s);
+      space = false;
+    }
+  }
+  if (t.len)
+    para_put(&d->p, t.ptr, t.len, bold);
+  qc_buf_release(&t);
+}
+
+static qc_status odt_walk(doc *d, const xmlNode *n, bool bold, int depth,
+                          qc_error *err) {
+  if (depth > MAX_DEPTH)
+    return too_deep(d, n, err);
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (d->in_para && c->content)
+        odt_put(d, (const char *)c->content, bold);
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    const char *name = (const char *)c->name;
+    /* notes, comments, the deleted text of tracked changes, frames */
+    if (!strcmp(name, "note") || !strcmp(name, "annotation") ||
+        !strcmp(name, "tracked-changes") || !strcmp(name, "frame") ||
+        !strcmp(name, "sequence-decls"))
+      continue;
+    if (!strcmp(name, "p") || !strcmp(name, "h")) {
+      bool outer = !d->in_para;
+      start_para(d);
+      QC_TRY(odt_walk(d, c, style_is_bold(d, attr(c, "style-name")),
+                      depth + 1, err));
+      if (outer)
+        end_para(d);
+    } else if (!strcmp(name, "span")) {
+      const char *st = attr(c, "style-name");
+      QC_TRY(odt_walk(d, c, st ? style_is_bold(d, st) : bold, depth + 1, err));
+    } else if (!strcmp(name, "s")) {
+      const char *cnt = attr(c, "c");
+      long k = cnt ? strtol(cnt, NULL, 10) : 1;
+      for (long i = 0; d->in_para && i < (k < 1 ? 1 : k > 1000 ? 1000 : k); i++)
+        para_put(&d->p, " ", 1, bold);
+    } else if (!strcmp(name, "tab")) {
+      if (d->in_para)
+        para_put(&d->p, "\t", 1, bold);
+    } else if (!strcmp(name, "line-break")) {
+      if (d->in_para)
+        para_put(&d->p, "\n", 1, bold);
+    } else {
+      QC_TRY(odt_walk(d, c, bold, depth + 1, err));
+    }
+  }
+  return QC_OK;
+}
+
+static void doc_free(doc *d) {
+  qc_buf_release(&d->p.text);
+  for (size_t i = 0; i < d->nbold; i++)
+    free(d->bold_styles[i]);
+  free(d->bold_styles);
+}
+
+/* Reads one XML part of the zip; 'part' names it in messages as
+ * "FILE(part)". */
+static qc_status read_part(const char *file, const char *kind,
+                           const char *data, size_t len, const char *part,
+                           bool required, xmlDocPtr *xml, qc_error *err) {
+  *xml = NULL;
+  if (!required && !qc_zip_has(data, len, part))
+    return QC_OK;
+  qc_buf b = QC_BUF_INIT;
+  qc_status s = qc_zip_entry(file, kind, data, len, part, NULL, &b, err);
+  if (s == QC_OK) {
+    char where[600];
+    snprintf(where, sizeof where, "%s(%s)", file, part);
+    s = qc_xml_parse(where, b.ptr, b.len, xml, err);
+  }
+  qc_buf_release(&b);
+  return s;
+}
+
+static qc_status extract_docx(const char *file, const char *data, size_t len,
+                              qc_extracted *x, qc_error *err) {
+  xmlDocPtr xml;
+  QC_TRY(read_part(file, ".docx", data, len, "word/document.xml", true, &xml,
+                   err));
+  doc d = {.x = x, .file = file};
+  qc_status s = docx_walk(&d, xmlDocGetRootElement(xml), false, 0, err);
+  doc_free(&d);
+  xmlFreeDoc(xml);
+  return s;
+}
+
+static qc_status extract_odt(const char *file, const char *data, size_t len,
+                             qc_extracted *x, qc_error *err) {
+  xmlDocPtr content, styles;
+  QC_TRY(read_part(file, ".odt", data, len, "content.xml", true, &content,
+                   err));
+  qc_status s =
+      read_part(file, ".odt", data, len, "styles.xml", false, &styles, err);
+  if (s != QC_OK) {
+    xmlFreeDoc(content);
+    return s;
+  }
+  doc d = {.x = x, .file = file};
+  if (styles)
+    odt_styles(&d, xmlDocGetRootElement(styles), 0);
+  odt_styles(&d, xmlDocGetRootElement(content), 0);
+  for (int pass = 0; pass < 32; pass++) {
+    bool changed = false;
+    if (styles)
+      odt_inherit(&d, xmlDocGetRootElement(styles), &changed, 0);
+    odt_inherit(&d, xmlDocGetRootElement(content), &changed, 0);
+    if (!changed)
+      break;
+  }
+  /* the text is in office:body; styles and settings are not */
+  const xmlNode *root = xmlDocGetRootElement(content);
+  for (const xmlNode *c = root ? root->children : NULL; c && s == QC_OK;
+       c = c->next)
+    if (named(c, "body"))
+      s = odt_walk(&d, c, false, 1, err);
+  doc_free(&d);
+  xmlFreeDoc(content);
+  xmlFreeDoc(styles);
+  return s;
+}
+
+/* ---- subtitles ---- */
+
+typedef struct sub {
+  const char *file;
+  const char *data;
+  size_t len, pos;
+  unsigned lineno;
+  const char *line; /* the current line, without its line end */
+  size_t n;
+  qc_extracted *x;
+  bool vtt;
+} sub;
+
+/* The next line; false at the end. Lines are checked for UTF-8 and NUL
+ * here, so a fault is reported where it is in the subtitle file. */
+static qc_status next_line(sub *u, bool *got, qc_error *err) {
+  *got = false;
+  if (u->pos >= u->len)
+    return QC_OK;
+  const char *s = u->data + u->pos;
+  size_t n = line_len(s, u->len - u->pos);
+  u->pos += n;
+  if (u->pos < u->len && u->data[u->pos] == '\r')
+    u->pos++;
+  if (u->pos < u->len && u->data[u->pos] == '\n')
+    u->pos++;
+  u->lineno++;
+  u->line = s;
+  u->n = n;
+  size_t bad = qc_utf8_check(s, n);
+  const char *nul = memchr(s, '\0', n);
+  if (nul && (size_t)(nul - s) < bad)
+    return qc_error_set(err, QC_ERR_TRANSCRIPT, u->file, u->lineno,
+                        (unsigned)qc_utf8_count(s, (size_t)(nul - s)) + 1,
+                        (size_t)(nul - u->data), "NUL byte in a subtitle file");
+  if (bad < n)
+    return qc_error_set(err, QC_ERR_UTF8, u->file, u->lineno,
+                        (unsigned)qc_utf8_count(s, bad) + 1,
+                        (size_t)(s + bad - u->data),
+                        "invalid UTF-8 (byte 0x%02X); if the file is "
+                        "Windows-1252 or Latin-1, give --encoding cp1252 or "
+                        "latin1",
+                        (unsigned char)s[bad]);
+  *got = true;
+  return QC_OK;
+}
+
+static bool blank(const char *s, size_t n) {
+  trim(&s, &n);
+  return n == 0;
+}
+
+static qc_status cue_error(const sub *u, size_t at, qc_error *err,
+                           const char *msg) {
+  return qc_error_set(err, QC_ERR_TRANSCRIPT, u->file, u->lineno,
+                      (unsigned)qc_utf8_count(u->line, at) + 1,
+                      (size_t)(u->line + at - u->data), "%s", msg);
+}
+
+static size_t digits(const char *s, size_t n, size_t at, long long *v) {
+  size_t k = 0;
+  *v = 0;
+  while (at + k < n && s[at + k] >= '0' && s[at + k] <= '9' && k < 12)
+    *v = *v * 10 + (s[at + k] - '0'), k++;
+  return k;
+}
+
+/* A cue time: WebVTT "[hh:]mm:ss.ttt" (hours two digits or more; W3C
+ * WebVTT, 4.4 "WebVTT timestamp"), SRT "hh:mm:ss,mmm" (a '.' and one to
+ * three digits of milliseconds are accepted, as players do). */
+static qc_status timestamp(const sub *u, size_t *at, long long *ms,
+                           qc_error *err) {
+  const char *s = u->line;
+  size_t n = u->n, i = *at;
+  long long a, b, c = -1, f;
+  size_t k = digits(s, n, i, &a);
+  const char *want = u->vtt ? "expected a cue time such as 00:01:02.500"
+                            : "expected a cue time such as 00:01:02,500";
+  if (!k || i + k >= n || s[i + k] != ':')
+    return cue_error(u, i, err, want);
+  size_t ka = k;
+  i += k + 1;
+  k = digits(s, n, i, &b);
+  if (k != 2)
+    return cue_error(u, i, err, want);
+  i += 2;
+  if (i < n && s[i] == ':') {
+    i++;
+    k = digits(s, n, i, &c);
+    if (k != 2)
+      return cue_error(u, i, err, want);
+    i += 2;
+  } else if (!u->vtt || ka != 2) {
+    return cue_error(u, i, err, want);
+  }
+  long long h = c < 0 ? 0 : a, m = c < 0 ? a : b, sec = c < 0 ? b : c;
+  if (c >= 0 && u->vtt && ka < 2)
+    return cue_error(u, *at, err, "hours must have two digits or more");
+  if (m > 59 || sec > 59)
+    return cue_error(u, *at, err, "minutes and seconds must be 00 to 59");
+  bool sep = i < n && (s[i] == '.' || (!u->vtt && s[i] == ','));
+  if (!sep)
+    return cue_error(u, i, err, want);
+  i++;
+  k = digits(s, n, i, &f);
+  if (u->vtt ? k != 3 : (k < 1 || k > 3))
+    return cue_error(u, i, err,
+                     u->vtt ? "expected three digits of milliseconds"
+                            : "expected one to three digits of milliseconds");
+  for (size_t z = k; z < 3; z++)
+    f *= 10;
+  i += k;
+  *ms = ((h * 60 + m) * 60 + sec) * 1000 + f;
+  *at = i;
+  return QC_OK;
+}
+
+static qc_status timing(const sub *u, long long *start, long long *end,
+                        qc_error *err) {
+  size_t i = 0;
+  while (i < u->n && (u->line[i] == ' ' || u->line[i] == '\t'))
+    i++;
+  QC_TRY(timestamp(u, &i, start, err));
+  while (i < u->n && (u->line[i] == ' ' || u->line[i] == '\t'))
+    i++;
+  if (i + 3 > u->n || memcmp(u->line + i, "-->", 3))
+    return cue_error(u, i, err, "expected '-->' between the cue's times");
+  i += 3;
+  while (i < u->n && (u->line[i] == ' ' || u->line[i] == '\t'))
+    i++;
+  size_t end_at = i;
+  QC_TRY(timestamp(u, &i, end, err));
+  /* WebVTT cue settings may follow; SRT may have "X1:..." positions */
+  if (i < u->n && u->line[i] != ' ' && u->line[i] != '\t')
+    return cue_error(u, i, err, "unexpected text after the cue's end time");
+  if (*end < *start)
+    return cue_error(u, end_at, err, "the cue ends before it starts");
+  return QC_OK;
+}
+
+/* Appends code point 'cp' (a character reference) when it is one a text
+ * may hold. */
+static bool put_cp(qc_buf *b, long long cp) {
+  if (cp <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return false;
+  char out[4];
+  int k = qc_utf8_encode((int32_t)cp, out);
+  qc_buf_put(b, out, (size_t)k);
+  return true;
+}
+
+/* WebVTT character references (W3C WebVTT, 4.2.2): the named ones cue
+ * text uses, and numeric ones; anything else stays as written. */
+static size_t entity(qc_buf *b, const char *s, size_t n) {
+  static const struct {
+    const char *name, *utf8;
+  } named_refs[] = {{"&amp;", "&"},           {"&lt;", "<"},
+                    {"&gt;", ">"},            {"&quot;", "\""},
+                    {"&apos;", "'"},          {"&nbsp;", "\xC2\xA0"},
+                    {"&lrm;", "\xE2\x80\x8E"}, {"&rlm;", "\xE2\x80\x8F"}};
+  for (size_t i = 0; i < sizeof named_refs / sizeof *named_refs; i++) {
+    size_t k = strlen(named_refs[i].name);
+    if (n >= k && !memcmp(s, named_refs[i].name, k)) {
+      qc_buf_puts(b, named_refs[i].utf8);
+      return k;
+    }
+  }
+  if (n >= 4 && s[1] == '#') {
+    bool hex = s[2] == 'x' || s[2] == 'X';
+    size_t i = hex ? 3 : 2;
+    long long cp = 0;
+    size_t start = i;
+    while (i < n && i < start + 8 &&
+           ((s[i] >= '0' && s[i] <= '9') ||
+            (hex && ((s[i] >= 'a' && s[i] <= 'f') ||
+                     (s[i] >= 'A' && s[i] <= 'F'))))) {
+      int d = s[i] <= '9' ? s[i] - '0' : (s[i] | 0x20) - 'a' + 10;
+      cp = cp * (hex ? 16 : 10) + d;
+      i++;
+    }
+    if (i > start && i < n && s[i] == ';' && put_cp(b, cp))
+      return i + 1;
+  }
+  qc_buf_putc(b, '&');
+  return 1;
+}
+
+/* The text of a cue line without its markup: WebVTT tags (<c>, <i>, <b>,
+ * <u>, <ruby>, <rt>, <lang>, <v>, timestamps) and SRT's <i>, <b>, <u>,
+ * <font> and {\an8} style codes. A <v Name> at the start gives the
+ * speaker. */
+static void cue_text(const sub *u, const char *s, size_t n, qc_buf *out,
+                     qc_buf *voice) {
+  qc_buf_clear(out);
+  qc_buf_clear(voice);
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  if (u->vtt && n - i > 2 && s[i] == '<' && s[i + 1] == 'v' &&
+      (s[i + 2] == ' ' || s[i + 2] == '\t' || s[i + 2] == '.')) {
+    size_t j = i + 2;
+    while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '>')
+      j++; /* classes: <v.loud Name> */
+    size_t a = j;
+    while (j < n && s[j] != '>')
+      j++;
+    const char *name = s + a;
+    size_t ln = j - a;
+    trim(&name, &ln);
+    for (size_t k = 0; k < ln;) /* the annotation may hold references */
+      k += name[k] == '&' ? entity(voice, name + k, ln - k)
+                          : (qc_buf_putc(voice, name[k]), 1);
+    i = j < n ? j + 1 : n;
+  }
+  while (i < n) {
+    if (s[i] == '<') {
+      while (i < n && s[i] != '>')
+        i++;
+      i++;
+    } else if (!u->vtt && s[i] == '{' && i + 1 < n && s[i + 1] == '\\') {
+      while (i < n && s[i] != '}')
+        i++;
+      i++;
+    } else if (u->vtt && s[i] == '&') {
+      i += entity(out, s + i, n - i);
+    } else {
+      qc_buf_putc(out, s[i++]);
+    }
+  }
+  const char *t = out->ptr ? out->ptr : "";
+  size_t tn = out->len;
+  trim(&t, &tn);
+  memmove(out->ptr ? out->ptr : (char *)"", t, tn);
+  out->len = tn;
+}
+
+static void emit_cue_line(sub *u, long long start, long long end,
+                          const qc_buf *text, const qc_buf *voice) {
+  char a[32], b[32];
+  qc_time_format(start, a, sizeof a);
+  qc_time_format(end, b, sizeof b);
+  qc_buf prefix = QC_BUF_INIT;
+  qc_buf_printf(&prefix, "[%s --> %s] ", a, b);
+  if (voice->len) {
+    qc_buf_put(&prefix, voice->ptr, voice->len);
+    qc_buf_puts(&prefix, ": ");
+  }
+  char *name = voice->len ? qc_xstrndup(voice->ptr, voice->len) : NULL;
+  mark_line(u->x, prefix.len, name, start, end);
+  free(name);
+  qc_buf_put(&u->x->text, prefix.ptr, prefix.len);
+  emit(u->x, text->ptr ? text->ptr : "", text->len);
+  qc_buf_release(&prefix);
+}
+
+/* Reads one cue whose timing line is the current line. */
+static qc_status cue(sub *u, qc_buf *text, qc_buf *voice, bool *more,
+                     qc_error *err) {
+  long long start, end;
+  QC_TRY(timing(u, &start, &end, err));
+  bool got;
+  for (;;) {
+    QC_TRY(next_line(u, &got, err));
+    if (!got || blank(u->line, u->n))
+      break;
+    if (has_arrow(u->line, u->n))
+      return cue_error(u, 0, err,
+                       "a cue's text cannot hold '-->' (is the blank line "
+                       "before this cue missing?)");
+    cue_text(u, u->line, u->n, text, voice);
+    if (text->len || voice->len)
+      emit_cue_line(u, start, end, text, voice);
+  }
+  *more = got;
+  return QC_OK;
+}
+
+static bool starts_word(const char *s, size_t n, const char *w) {
+  size_t k = strlen(w);
+  return n >= k && !memcmp(s, w, k) && (n == k || s[k] == ' ' || s[k] == '\t');
+}
+
+static bool key_value(const char *s, size_t n) {
+  size_t k = 0;
+  while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                   (s[k] >= '0' && s[k] <= '9') || s[k] == '_' || s[k] == '-' ||
+                   s[k] == '.'))
+    k++;
+  return k > 0 && k < n && s[k] == ':' && (k + 1 == n || s[k + 1] == ' ');
+}
+
+static void comment(qc_extracted *x, const char *s, size_t n) {
+  qc_buf_puts(&x->text, "# ");
+  emit(x, s, n);
+}
+
+static qc_status extract_subtitles(sub *u, qc_error *err) {
+  qc_buf text = QC_BUF_INIT, voice = QC_BUF_INIT;
+  qc_status s = QC_OK;
+  bool got;
+  u->x->join_speakers = true;
+  if (u->len >= 3 && !memcmp(u->data, "\xEF\xBB\xBF", 3))
+    u->pos = 3;
+#define TRY(e)                                                                 \
+  do {                                                                         \
+    if ((s = (e)) != QC_OK)                                                    \
+      goto done;                                                               \
+  } while (0)
+  TRY(next_line(u, &got, err));
+  if (u->vtt) {
+    if (!got || !starts_word(u->line, u->n, "WEBVTT"))
+      TRY(qc_error_set(err, QC_ERR_TRANSCRIPT, u->file, 1, 1, 0,
+                       "a WebVTT file starts with a line 'WEBVTT'"));
+    /* header lines "key: value" (the metadata of early WebVTT drafts)
+     * become front matter */
+    bool front = false;
+    for (;;) {
+      TRY(next_line(u, &got, err));
+      if (!got || blank(u->line, u->n))
+        break;
+      if (has_arrow(u->line, u->n))
+        TRY(cue_error(u, 0, err,
+                      "a blank line must come between the WEBVTT header and "
+                      "the first cue"));
+      if (key_value(u->line, u->n)) {
+        if (!front)
+          emit(u->x, "---", 3), front = true;
+        emit(u->x, u->line, u->n);
+      }
+    }
+    if (front)
+      emit(u->x, "---", 3);
+  }
+  while (got) {
+    while (got && blank(u->line, u->n))
+      TRY(next_line(u, &got, err));
+    if (!got)
+      break;
+    if (u->vtt && (starts_word(u->line, u->n, "NOTE") ||
+                   starts_word(u->line, u->n, "STYLE") ||
+                   starts_word(u->line, u->n, "REGION"))) {
+      bool note = starts_word(u->line, u->n, "NOTE");
+      while (got && !blank(u->line, u->n)) {
+        if (note)
+          comment(u->x, u->line, u->n);
+        TRY(next_line(u, &got, err));
+      }
+      continue;
+    }
+    if (!has_arrow(u->line, u->n)) { /* a cue identifier or number */
+      if (!u->vtt && !all_digits(u->line, u->n))
+        TRY(cue_error(u, 0, err, "expected a cue number or a cue timing line"));
+      TRY(next_line(u, &got, err));
+      if (!got || !has_arrow(u->line, u->n))
+        TRY(qc_error_set(err, QC_ERR_TRANSCRIPT, u->file,
+                         got ? u->lineno : u->lineno + 1, 1,
+                         got ? (size_t)(u->line - u->data) : u->len,
+                         "expected a cue timing line such as %s",
+                         u->vtt ? "00:00:01.000 --> 00:00:04.000"
+                                : "00:00:01,000 --> 00:00:04,000"));
+    }
+    TRY(cue(u, &text, &voice, &got, err));
+    if (got)
+      TRY(next_line(u, &got, err));
+  }
+#undef TRY
+done:
+  qc_buf_release(&text);
+  qc_buf_release(&voice);
+  return s;
+}
+
+qc_status qc_extract(qc_text_format f, const char *file, const char *data,
+                     size_t len, qc_extracted *x, qc_error *err) {
+  qc_status s;
+  if (f == QC_TEXT_DOCX) {
+    s = extract_docx(file, data, len, x, err);
+  } else if (f == QC_TEXT_ODT) {
+    s = extract_odt(file, data, len, x, err);
+  } else {
+    sub u = {.file = file, .data = data, .len = len, .x = x,
+             .vtt = f == QC_TEXT_VTT};
+    s = extract_subtitles(&u, err);
+  }
+  qc_buf_putc(&x->text, '\0');
+  x->text.len--;
+  return s;
+}
