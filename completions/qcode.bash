@@ -39,6 +39,8 @@ _qcode() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -f|--format) COMPREPLY=($(compgen -W "$(_qcode_formats "$cmd")" -- "$cur")); return ;;
     --unit) COMPREPLY=($(compgen -W "turn paragraph sentence" -- "$cur")); return ;;
+    --dictionary-format)
+      COMPREPLY=($(compgen -W "qcode liwc quanteda wordstat" -- "$cur")); return ;;
     --by) # KEY[,KEY...]: complete the key after the last comma
       local keys=""; [[ $cur == *,* ]] && keys=${cur%,*},
       COMPREPLY=($(compgen -P "$keys" -W "subsector speaker file" -- "${cur##*,}"))
