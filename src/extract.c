@@ -295,10 +295,20 @@ static const char *attr(const xmlNode *n, const char *name) {
   return NULL;
 }
 
+/* Word's text: a line end inside w:t is a space (a break is w:br), so
+ * that the lines of the extracted text are the ones counted here. */
 static void put_text(doc *d, const xmlNode *n, bool bold) {
-  if (d->in_para && n->content)
-    para_put(&d->p, (const char *)n->content, strlen((const char *)n->content),
-             bold);
+  if (!d->in_para || !n->content)
+    return;
+  const char *s = (const char *)n->content;
+  size_t len = strlen(s), from = 0;
+  for (size_t i = 0; i <= len; i++)
+    if (i == len || s[i] == '\n' || s[i] == '\r') {
+      para_put(&d->p, s + from, i - from, bold);
+      if (i < len)
+        para_put(&d->p, " ", 1, bold);
+      from = i + 1;
+    }
 }
 
 static qc_status too_deep(const doc *d, const xmlNode *n, qc_error *err) {
