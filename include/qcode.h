@@ -547,10 +547,12 @@ qc_status qc_qdpx_add_source(qc_qdpx *p, const char *name, const char *text,
                              const char *group, qc_error *err);
 
 /** qc_qdpx_add_source with the text of the file at 'path', which is also
- * the source's name. Errors: QC_ERR_IO, QC_ERR_UTF8. */
+ * the source's name, as the reader sees it with 'opts' (qc_extract_file:
+ * a .docx or .vtt gives its extracted text, --encoding the converted
+ * text). Errors: those of qc_extract_file. */
 qc_status qc_qdpx_add_file(qc_qdpx *p, const char *path,
-                           const qc_transcript *t, const char *group,
-                           qc_error *err);
+                           const qc_reader_opts *opts, const qc_transcript *t,
+                           const char *group, qc_error *err);
 
 /** Drops the last source and its selections (a transcript that failed
  * midway, with --keep-going). */

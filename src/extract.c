@@ -811,6 +811,47 @@ static void cue_text(const sub *u, const char *s, size_t n, qc_buf *out,
   out->len = tn;
 }
 
+/* HH:MM:SS.mmm, as qc_time_format writes it (hours may have more
+ * digits). */
+static size_t written_time(const char *s, size_t n, long long *ms) {
+  size_t i = 0;
+  long long h = 0;
+  while (i < n && i < 9 && s[i] >= '0' && s[i] <= '9')
+    h = h * 10 + (s[i++] - '0');
+  if (i < 2 || i + 10 > n || s[i] != ':' || s[i + 3] != ':' || s[i + 6] != '.')
+    return 0;
+  long long v[3] = {0, 0, 0};
+  const int at[3] = {1, 4, 7}, len[3] = {2, 2, 3};
+  for (int k = 0; k < 3; k++)
+    for (int j = 0; j < len[k]; j++) {
+      char c = s[i + (size_t)at[k] + (size_t)j];
+      if (c < '0' || c > '9')
+        return 0;
+      v[k] = v[k] * 10 + (c - '0');
+    }
+  if (v[0] > 59 || v[1] > 59)
+    return 0;
+  *ms = ((h * 60 + v[0]) * 60 + v[1]) * 1000 + v[2];
+  return i + 10;
+}
+
+size_t qc_cue_prefix(const char *s, size_t n, long long *start,
+                     long long *end) {
+  if (n < 2 || s[0] != '[')
+    return 0;
+  long long a, b;
+  size_t i = 1, k = written_time(s + i, n - i, &a);
+  if (!k || i + k + 5 > n || memcmp(s + i + k, " --> ", 5))
+    return 0;
+  i += k + 5;
+  k = written_time(s + i, n - i, &b);
+  if (!k || i + k + 2 > n || s[i + k] != ']' || s[i + k + 1] != ' ')
+    return 0;
+  *start = a;
+  *end = b;
+  return i + k + 2;
+}
+
 static void emit_cue_line(sub *u, long long start, long long end,
                           const qc_buf *text, const qc_buf *voice) {
   char a[32], b[32];

@@ -44,6 +44,12 @@ qc_status qc_extract(qc_text_format f, const char *file, const char *data,
 
 void qc_extracted_free(qc_extracted *x);
 
+/* The length of the cue times that start line s[0..n) as qcode extract
+ * writes them ("[00:00:01.000 --> 00:00:04.000] "), with the times in
+ * *start and *end; 0 when the line does not start so. */
+size_t qc_cue_prefix(const char *s, size_t n, long long *start,
+                     long long *end);
+
 /* A timestamp as a turn line has it ("00:12:34", "12:34", "1:02:03.5"),
  * in ms; -1 when it is not one. */
 long long qc_time_parse(const char *s, size_t n);

@@ -130,13 +130,14 @@ qc_status qc_qdpx_add_source(qc_qdpx *p, const char *name, const char *text,
 }
 
 qc_status qc_qdpx_add_file(qc_qdpx *p, const char *path,
-                           const qc_transcript *t, const char *group,
-                           qc_error *err) {
-  qc_buf b = QC_BUF_INIT;
-  qc_status s = qc_buf_read_file(&b, path, err);
+                           const qc_reader_opts *opts, const qc_transcript *t,
+                           const char *group, qc_error *err) {
+  char *text;
+  size_t len;
+  qc_status s = qc_extract_file(path, path, opts, &text, &len, err);
   if (s == QC_OK)
-    s = qc_qdpx_add_source(p, path, b.ptr ? b.ptr : "", b.len, t, group, err);
-  qc_buf_release(&b);
+    s = qc_qdpx_add_source(p, path, text ? text : "", len, t, group, err);
+  free(text);
   return s;
 }
 
@@ -641,6 +642,12 @@ qc_status qc_qdpx_import_mem(const char *data, size_t data_len,
                              const char *moderators, qc_format format,
                              char **out, size_t *len, qc_error *err) {
   qc_buf table = QC_BUF_INIT, text = QC_BUF_INIT;
+  /* a source is plain text whatever its name says (a .docx went in as its
+   * extracted text) */
+  qc_reader_opts plain = opts ? *opts : (qc_reader_opts){0};
+  plain.format = QC_TEXT_PLAIN;
+  plain.encoding = NULL;
+  opts = &plain;
   qc_refi_doc d;
   memset(&d, 0, sizeof d);
   qc_status s = qc_refi_open(&d, file, data, data_len, err);

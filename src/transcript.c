@@ -350,6 +350,9 @@ static qc_status body_line(qc_transcript *t, qc_error *err) {
     x = &t->x.lines[t->xcur];
   size_t from = x && x->prefix <= t->line.len ? x->prefix : 0;
   long long tstart = x ? x->start : -1, tend = x ? x->end : -1;
+  /* a cue as `qcode extract` writes it, read back from plain text */
+  bool cue = x ? t->x.join_speakers
+               : (from = qc_cue_prefix(s, t->line.len, &tstart, &tend)) > 0;
   const char *who = NULL;
   size_t who_len = 0, end = 0;
   if (x && x->turn) {
@@ -374,7 +377,7 @@ static qc_status body_line(qc_transcript *t, qc_error *err) {
     }
     end += from;
   }
-  bool same = who && t->x.join_speakers && t->open && t->turn &&
+  bool same = who && cue && t->open && t->turn &&
               t->speaker.len == who_len &&
               !memcmp(t->speaker.ptr, who, who_len);
   if (who && !same) {

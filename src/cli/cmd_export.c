@@ -44,8 +44,10 @@ static const char usage[] =
     "  -h, --help              show this help\n"
     "qdpx reads the transcripts as 'qcode code' does, with its options:\n"
     "--by, --unit, --meta, --set, --moderators, --speaker-pattern,\n"
-    "--files-from, -0, --progress, -k (see 'qcode code --help'); the\n"
-    "transcripts must be UTF-8 files (not standard input, not --encoding).\n"
+    "--files-from, -0, --progress, -k, --encoding, --transcript-format (see\n"
+    "'qcode code --help'), but not from standard input. A source's text is\n"
+    "what 'qcode extract' prints: a .docx, .odt, .vtt or .srt goes in as its\n"
+    "extracted text, a file in another encoding as UTF-8.\n"
     "\n" QC_EXIT_STATUS_HELP;
 
 enum { OPT_SELECTIONS = 256 };
@@ -96,6 +98,7 @@ static int export_codebook(const char *codebook, qc_codebook_format format,
 
 typedef struct project {
   qc_qdpx *p;
+  const qc_reader_opts *reader; /* a source's text is read as the coder's */
   int failed; /* the exit status of a source that could not be read */
 } project;
 
@@ -103,7 +106,8 @@ static void start_file(void *ctx, const qc_transcript *t, const char *group) {
   project *pr = ctx;
   qc_error err;
   qc_error_clear(&err);
-  if (qc_qdpx_add_file(pr->p, qc_transcript_name(t), t, group, &err) != QC_OK &&
+  if (qc_qdpx_add_file(pr->p, qc_transcript_name(t), pr->reader, t, group,
+                       &err) != QC_OK &&
       !pr->failed)
     pr->failed = cli_report(&err);
 }
@@ -136,9 +140,6 @@ static int export_qdpx(cli_corpus *in, qc_qdpx_unit unit, const char *output,
                        int nfiles, char **files) {
   if (!output || !strcmp(output, "-"))
     return cli_usage_error("export", "qdpx needs -o FILE.qdpx (a zip)");
-  if (in->reader.encoding)
-    return cli_usage_error("export", "qdpx reads UTF-8 transcripts only; "
-                                     "convert them first (iconv)");
   for (int i = 0; i < nfiles; i++)
     if (!strcmp(files[i], "-"))
       return cli_usage_error("export", "qdpx cannot read a transcript from "
@@ -148,7 +149,7 @@ static int export_qdpx(cli_corpus *in, qc_qdpx_unit unit, const char *output,
   int rc = cli_corpus_load(in, "export");
   if (rc != QC_EXIT_OK)
     return rc;
-  project pr = {qc_qdpx_new(in->cb, unit), 0};
+  project pr = {qc_qdpx_new(in->cb, unit), &in->reader, 0};
   cli_visitor v = {start_file, add_segment, end_file, &pr, NULL, NULL};
   rc = cli_corpus_run(in, nfiles, files, &v);
   if (rc == QC_EXIT_OK)
