@@ -41,6 +41,8 @@ _qcode() {
     --unit) COMPREPLY=($(compgen -W "turn paragraph sentence" -- "$cur")); return ;;
     --dictionary-format)
       COMPREPLY=($(compgen -W "qcode liwc quanteda wordstat" -- "$cur")); return ;;
+    --transcript-format)
+      COMPREPLY=($(compgen -W "auto txt docx odt vtt srt" -- "$cur")); return ;;
     --by) # KEY[,KEY...]: complete the key after the last comma
       local keys=""; [[ $cur == *,* ]] && keys=${cur%,*},
       COMPREPLY=($(compgen -P "$keys" -W "subsector speaker file" -- "${cur##*,}"))

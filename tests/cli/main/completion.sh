@@ -16,4 +16,7 @@ PATH="$PWD/bin:$PATH" bash -c '
   complete_line "qcode code -f "
   complete_line "qcode export "
   complete_line "qcode import q"
+  complete_line "qcode code --transcript-format "
+  complete_line "qcode code --tim"
+  complete_line "qcode ext"
 '
