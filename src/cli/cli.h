@@ -158,8 +158,8 @@ enum { CLI_OPT_TRANSCRIPT_FORMAT = 330, CLI_OPT_TIMES };
   "                          not UTF-8: converted first\n"                \
   "      --transcript-format F  read transcripts as F: txt, docx, odt, vtt\n"\
   "                          or srt; default: by name and content\n"      \
-  "      --times             columns start_time and end_time (turn and\n"  \
-  "                          cue times; on for .vtt and .srt inputs)\n"    \
+  "      --times             code, kwic: columns start_time and end_time\n"\
+  "                          (cue and turn times; on for .vtt and .srt)\n"\
   "      --dictionary-format F  read the codebook as F: qcode, liwc (.dic),\n"\
   "                          quanteda (YAML) or wordstat (.cat); default:\n"\
   "                          by its name and content (docs/INTEROP.md)\n"
