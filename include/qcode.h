@@ -190,8 +190,9 @@ typedef struct qc_segment {
   const char *speaker; /* label without colon; "" before the first turn */
   size_t turn;         /* 1-based turn number; 0 before the first turn */
   size_t index;        /* 1-based segment number in the file */
-  /* The start of its first timed line and the end of its last (the start
-   * where no end is known), -1 when no line of its turn has a time. */
+  /* The start of its first timed line (-1 when no line of its unit has a
+   * time) and the end of its last (-1 when not known, as for a turn
+   * line's timestamp). */
   long long time_start, time_end;
   /* The timed lines of its unit, in line order, for the time of one line
    * (qc_segment_time_at). */

@@ -210,6 +210,11 @@ static bool bold_label(const para *p, const char **label, size_t *ln,
   size_t n = p->bold_len;
   if (!p->plain || !n)
     return false;
+  /* "**Nee**, dat..." and "**Jan**sen" are emphasis, not labels: the
+   * label must end in a colon or be followed by one or by a space */
+  char last = s[n - 1], next = s[n];
+  if (!(last == ':' || is_space(last) || next == ':' || is_space(next)))
+    return false;
   trim(&s, &n);
   if (n && s[n - 1] == ':')
     n--;
@@ -342,9 +347,10 @@ static qc_status docx_walk(doc *d, const xmlNode *n, bool bold, int depth,
     if (c->type != XML_ELEMENT_NODE)
       continue;
     const char *name = (const char *)c->name;
-    /* deleted text of tracked changes, field codes, the fallback copy of
-     * a drawing, properties: not the words spoken */
+    /* deleted and moved-away text of tracked changes, field codes, the
+     * fallback copy of a drawing, properties: not the words spoken */
     if (!strcmp(name, "del") || !strcmp(name, "delText") ||
+        !strcmp(name, "moveFrom") ||
         !strcmp(name, "instrText") || !strcmp(name, "Fallback") ||
         !strcmp(name, "rPr") || !strcmp(name, "pPr") ||
         !strcmp(name, "sectPr"))
@@ -371,6 +377,14 @@ static qc_status docx_walk(doc *d, const xmlNode *n, bool bold, int depth,
     }
   }
   return QC_OK;
+}
+
+/* The first child element of 'n' named 'name', or NULL. */
+static const xmlNode *child(const xmlNode *n, const char *name) {
+  for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+    if (named(c, name))
+      return c;
+  return NULL;
 }
 
 /* OpenDocument: a text style is bold by fo:font-weight (bold, or 600 and
@@ -552,14 +566,23 @@ static qc_status extract_odt(const char *file, const char *data, size_t len,
     return s;
   }
   doc d = {.x = x, .file = file};
-  if (styles)
-    odt_styles(&d, xmlDocGetRootElement(styles), 0);
-  odt_styles(&d, xmlDocGetRootElement(content), 0);
+  /* the text's styles: the common ones of styles.xml and the automatic
+   * ones of content.xml (styles.xml's automatic styles are its own, for
+   * headers and footers, and may reuse the names) */
+  const xmlNode *common =
+      styles ? child(xmlDocGetRootElement(styles), "styles") : NULL;
+  const xmlNode *automatic =
+      child(xmlDocGetRootElement(content), "automatic-styles");
+  if (common)
+    odt_styles(&d, common, 0);
+  if (automatic)
+    odt_styles(&d, automatic, 0);
   for (int pass = 0; pass < 32; pass++) {
     bool changed = false;
-    if (styles)
-      odt_inherit(&d, xmlDocGetRootElement(styles), &changed, 0);
-    odt_inherit(&d, xmlDocGetRootElement(content), &changed, 0);
+    if (common)
+      odt_inherit(&d, common, &changed, 0);
+    if (automatic)
+      odt_inherit(&d, automatic, &changed, 0);
     if (!changed)
       break;
   }
@@ -720,6 +743,10 @@ static qc_status timing(const sub *u, long long *start, long long *end,
 static bool put_cp(qc_buf *b, long long cp) {
   if (cp <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
     return false;
+  if (cp == '\n' || cp == '\r') { /* a line end would shift the lines */
+    qc_buf_putc(b, ' ');
+    return true;
+  }
   char out[4];
   int k = qc_utf8_encode((int32_t)cp, out);
   qc_buf_put(b, out, (size_t)k);
@@ -762,6 +789,23 @@ static size_t entity(qc_buf *b, const char *s, size_t n) {
   return 1;
 }
 
+/* The end of the tag that starts at s[i] ('<'), or 0 when it starts none:
+ * a tag begins with a letter, '/' or a digit (a timestamp) and ends at the
+ * next '>' before any other '<'; "3 < 5" is text. */
+static size_t tag_end(const char *s, size_t n, size_t i) {
+  char c = i + 1 < n ? s[i + 1] : 0;
+  if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' ||
+        (c >= '0' && c <= '9')))
+    return 0;
+  for (size_t j = i + 1; j < n; j++) {
+    if (s[j] == '>')
+      return j + 1;
+    if (s[j] == '<')
+      return 0;
+  }
+  return 0;
+}
+
 /* The text of a cue line without its markup: WebVTT tags (<c>, <i>, <b>,
  * <u>, <ruby>, <rt>, <lang>, <v>, timestamps) and SRT's <i>, <b>, <u>,
  * <font> and {\an8} style codes. A <v Name> at the start gives the
@@ -790,10 +834,9 @@ static void cue_text(const sub *u, const char *s, size_t n, qc_buf *out,
     i = j < n ? j + 1 : n;
   }
   while (i < n) {
-    if (s[i] == '<') {
-      while (i < n && s[i] != '>')
-        i++;
-      i++;
+    size_t end;
+    if (s[i] == '<' && (end = tag_end(s, n, i)) > 0) {
+      i = end;
     } else if (!u->vtt && s[i] == '{' && i + 1 < n && s[i + 1] == '\\') {
       while (i < n && s[i] != '}')
         i++;

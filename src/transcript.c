@@ -432,9 +432,9 @@ static qc_status open_input(qc_transcript *t, const char *path,
   return QC_OK;
 }
 
-/* Skips a UTF-8 byte order mark and refuses UTF-16 early, with a message
- * that names the encoding. The first chunk is read. */
-static qc_status check_bom(qc_transcript *t, qc_error *err) {
+/* Refuses UTF-16 early, with a message that names the encoding. The first
+ * chunk is read. */
+static qc_status refuse_utf16(const qc_transcript *t, qc_error *err) {
   const unsigned char *b = (const unsigned char *)t->in;
   if (t->in_len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
                          (b[0] == 0xFE && b[1] == 0xFF)))
@@ -443,6 +443,13 @@ static qc_status check_bom(qc_transcript *t, qc_error *err) {
                         "UTF-8, e.g. with iconv -f UTF-16 -t UTF-8, or give "
                         "--encoding UTF-16",
                         b[0] == 0xFF ? "little-endian" : "big-endian");
+  return QC_OK;
+}
+
+/* Skips a UTF-8 byte order mark, after refuse_utf16. */
+static qc_status check_bom(qc_transcript *t, qc_error *err) {
+  QC_TRY(refuse_utf16(t, err));
+  const unsigned char *b = (const unsigned char *)t->in;
   if (t->in_len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
     t->in_pos = 3;
   return QC_OK;
@@ -597,7 +604,7 @@ static qc_status init(qc_transcript *t, const char *path,
       (f == QC_TEXT_AUTO &&
        (zip || qc_text_format_sniff(t->in, t->in_len) != QC_TEXT_PLAIN))) {
     if (!(opts && opts->encoding))
-      QC_TRY(check_bom(t, err));
+      QC_TRY(refuse_utf16(t, err));
     QC_TRY(read_text(t, path, opts, &t->x, err));
     size_t n = t->x.text.len;
     char *text = qc_buf_detach(&t->x.text, NULL);
@@ -627,10 +634,16 @@ qc_status qc_extract_file(const char *path, const char *name,
   if (s == QC_OK)
     s = refill(t, err);
   if (s == QC_OK && !(opts && opts->encoding))
-    s = check_bom(t, err);
+    s = refuse_utf16(t, err);
   qc_extracted x = {0};
   if (s == QC_OK)
     s = read_text(t, path, opts, &x, err);
+  /* plain text is printed as read, without a UTF-8 byte order mark */
+  if (s == QC_OK && x.text.len >= 3 && !memcmp(x.text.ptr, "\xEF\xBB\xBF", 3)) {
+    memmove(x.text.ptr, x.text.ptr + 3, x.text.len - 3);
+    x.text.len -= 3;
+    x.text.ptr[x.text.len] = '\0';
+  }
   if (s == QC_OK)
     *text = qc_buf_detach(&x.text, len);
   qc_extracted_free(&x);
