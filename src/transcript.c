@@ -379,7 +379,7 @@ static qc_status body_line(qc_transcript *t, qc_error *err) {
   }
   bool same = who && cue && t->open && t->turn &&
               t->speaker.len == who_len &&
-              !memcmp(t->speaker.ptr, who, who_len);
+              (!who_len || !memcmp(t->speaker.ptr, who, who_len));
   if (who && !same) {
     close_unit(t);
     qc_buf_clear(&t->speaker);
