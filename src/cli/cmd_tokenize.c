@@ -27,10 +27,14 @@ static const char usage[] =
     "  -0, --null              --files-from names are NUL-separated\n"
     "      --encoding ENC      transcripts are in ENC (latin1, cp1252, ...),\n"
     "                          converted to UTF-8 first\n"
+    "      --transcript-format F  txt, docx, odt, vtt or srt (default: by\n"
+    "                          name, then content); offsets then refer to\n"
+    "                          the text 'qcode extract' prints\n"
     "  -h, --help              show this help\n"
     "\n" QC_EXIT_STATUS_HELP;
 
-enum { OPT_SENTENCES = 256, OPT_SPEAKER_PATTERN, OPT_FILES_FROM, OPT_ENCODING };
+enum { OPT_SENTENCES = 256, OPT_SPEAKER_PATTERN, OPT_FILES_FROM, OPT_ENCODING,
+       OPT_TRANSCRIPT_FORMAT };
 
 static const struct option options[] = {
     {"format", required_argument, NULL, 'f'},
@@ -39,6 +43,7 @@ static const struct option options[] = {
     {"files-from", required_argument, NULL, OPT_FILES_FROM},
     {"null", no_argument, NULL, '0'},
     {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"transcript-format", required_argument, NULL, OPT_TRANSCRIPT_FORMAT},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -106,6 +111,10 @@ int cmd_tokenize(int argc, char **argv) {
     case OPT_FILES_FROM: a.files_from = optarg; break;
     case '0': a.nul = true; break;
     case OPT_ENCODING: a.reader.encoding = optarg; break;
+    case OPT_TRANSCRIPT_FORMAT:
+      if ((i = cli_transcript_format("tokenize", optarg, &a.reader.format)) != 1)
+        return i;
+      break;
     case 'h': fputs(usage, stdout); return QC_EXIT_OK;
     case ':':
       return cli_usage_error("tokenize", "option '%s' needs a value",

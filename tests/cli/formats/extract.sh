@@ -21,6 +21,9 @@ echo "== kwic: the time of the hit's cue"
 echo "== a plain .txt that looks like WebVTT is read as text by its name"
 cp mini.vtt looks-like.txt
 "$QCODE" code -c cb.yaml --set subsector=zorg looks-like.txt | cut -f 1-6 | head -n 2
+echo "== tokenize: offsets into the extracted text"
+"$QCODE" tokenize -f tsv mini.docx | head -n 3
+"$QCODE" tokenize --transcript-format odt - < mini.odt | head -n 2
 echo "== unknown format"
 "$QCODE" extract --transcript-format pdf mini.vtt
 echo "exit $?"
