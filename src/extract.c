@@ -10,7 +10,7 @@
 #include "utf8.h"
 #include "xmlzip.h"
 
-#include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,10 +162,9 @@ typedef struct doc {
   bool in_para;
   int front; /* 0: not yet, 1: in front matter, 2: past it */
   bool any;  /* a paragraph with text was emitted */
-  /* OpenDocument: the text styles that are bold */
-  char **bold_styles;
-  size_t nbold;
 } doc;
+
+static void doc_free(doc *d) { qc_buf_release(&d->p.text); }
 
 static void para_put(para *p, const char *s, size_t n, bool bold) {
   if (!p->plain) {
@@ -287,25 +286,11 @@ static void start_para(doc *d) {
   d->p.plain = false;
 }
 
-static bool named(const xmlNode *n, const char *name) {
-  return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-/* The value of attribute 'name' (any namespace), borrowed, or NULL. */
-static const char *attr(const xmlNode *n, const char *name) {
-  for (const xmlAttr *a = n->properties; a; a = a->next)
-    if (!strcmp((const char *)a->name, name) && a->children &&
-        a->children->type == XML_TEXT_NODE)
-      return (const char *)a->children->content;
-  return NULL;
-}
-
 /* Word's text: a line end inside w:t is a space (a break is w:br), so
  * that the lines of the extracted text are the ones counted here. */
-static void put_text(doc *d, const xmlNode *n, bool bold) {
-  if (!d->in_para || !n->content)
+static void put_text(doc *d, const char *s, bool bold) {
+  if (!d->in_para || !s)
     return;
-  const char *s = (const char *)n->content;
   size_t len = strlen(s), from = 0;
   for (size_t i = 0; i <= len; i++)
     if (i == len || s[i] == '\n' || s[i] == '\r') {
@@ -316,137 +301,177 @@ static void put_text(doc *d, const xmlNode *n, bool bold) {
     }
 }
 
-static qc_status too_deep(const doc *d, const xmlNode *n, qc_error *err) {
-  return qc_error_set(err, QC_ERR_DATA, d->file, (unsigned)xmlGetLineNo(n), 1,
-                      0, "elements nested more than %d deep", MAX_DEPTH);
+static bool is_text_node(int type) {
+  return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+         type == XML_READER_TYPE_WHITESPACE ||
+         type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
 }
 
-/* Word: w:b in a run's properties, unless w:val switches it off. */
-static bool docx_run_bold(const xmlNode *r) {
-  for (const xmlNode *c = r->children; c; c = c->next)
-    if (named(c, "rPr"))
-      for (const xmlNode *b = c->children; b; b = b->next)
-        if (named(b, "b")) {
-          const char *v = attr(b, "val");
-          return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
-                         strcmp(v, "off") == 0);
-        }
-  return false;
+/* The current node, for the walkers. */
+typedef struct node {
+  int type, depth;
+  bool empty;
+  const char *name; /* local name of an element, NULL otherwise */
+} node;
+
+static void current(qc_xml_stream *x, node *n) {
+  xmlTextReaderPtr r = qc_xml_stream_reader(x);
+  n->type = xmlTextReaderNodeType(r);
+  n->depth = xmlTextReaderDepth(r);
+  n->empty = n->type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(r);
+  n->name = n->type == XML_READER_TYPE_ELEMENT ||
+                    n->type == XML_READER_TYPE_END_ELEMENT
+                ? (const char *)xmlTextReaderConstLocalName(r)
+                : NULL;
 }
 
-static qc_status docx_walk(doc *d, const xmlNode *n, bool bold, int depth,
-                           qc_error *err) {
-  if (depth > MAX_DEPTH)
-    return too_deep(d, n, err);
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "t"))
-        put_text(d, c, bold);
+static bool is(const node *n, const char *name) {
+  return n->name && !strcmp(n->name, name);
+}
+
+/* Word (ECMA-376 part 1, 17.3): paragraphs w:p of runs w:r, a run bold by
+ * w:b in its w:rPr unless w:val switches it off, text in w:t. */
+static qc_status extract_docx(const char *file, const char *data, size_t len,
+                              qc_extracted *x, qc_error *err) {
+  qc_xml_stream *in;
+  QC_TRY(qc_xml_stream_open(&in, file, ".docx", data, len,
+                            "word/document.xml", err));
+  doc d = {.x = x, .file = file};
+  qc_status s = QC_OK;
+  /* skip: the depth of an element whose content is left out (deleted and
+   * moved-away text of tracked changes, field codes, the fallback copy of
+   * a drawing, paragraph and section properties), or -1 */
+  int skip = -1, par = -1, run = -1, rpr = -1, t = -1;
+  bool bold = false;
+  for (;;) {
+    bool got;
+    if ((s = qc_xml_stream_next(in, &got, MAX_DEPTH, err)) != QC_OK || !got)
+      break;
+    node n;
+    current(in, &n);
+    if (skip >= 0) {
+      if (n.type == XML_READER_TYPE_END_ELEMENT && n.depth == skip)
+        skip = -1;
       continue;
     }
-    if (c->type != XML_ELEMENT_NODE)
-      continue;
-    const char *name = (const char *)c->name;
-    /* deleted and moved-away text of tracked changes, field codes, the
-     * fallback copy of a drawing, properties: not the words spoken */
-    if (!strcmp(name, "del") || !strcmp(name, "delText") ||
-        !strcmp(name, "moveFrom") ||
-        !strcmp(name, "instrText") || !strcmp(name, "Fallback") ||
-        !strcmp(name, "rPr") || !strcmp(name, "pPr") ||
-        !strcmp(name, "sectPr"))
-      continue;
-    if (!strcmp(name, "p")) {
-      bool outer = !d->in_para;
-      start_para(d);
-      QC_TRY(docx_walk(d, c, false, depth + 1, err));
-      if (outer)
-        end_para(d);
-    } else if (!strcmp(name, "r")) {
-      QC_TRY(docx_walk(d, c, docx_run_bold(c), depth + 1, err));
-    } else if (!strcmp(name, "tab")) {
-      if (d->in_para)
-        para_put(&d->p, "\t", 1, bold);
-    } else if (!strcmp(name, "br") || !strcmp(name, "cr")) {
-      if (d->in_para)
-        para_put(&d->p, "\n", 1, bold);
-    } else if (!strcmp(name, "noBreakHyphen")) {
-      if (d->in_para)
-        para_put(&d->p, "-", 1, bold);
-    } else {
-      QC_TRY(docx_walk(d, c, bold, depth + 1, err));
-    }
-  }
-  return QC_OK;
-}
-
-/* The first child element of 'n' named 'name', or NULL. */
-static const xmlNode *child(const xmlNode *n, const char *name) {
-  for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-    if (named(c, name))
-      return c;
-  return NULL;
-}
-
-/* OpenDocument: a text style is bold by fo:font-weight (bold, or 600 and
- * up), or by its parent style. */
-static void odt_styles(doc *d, const xmlNode *n, int depth) {
-  if (depth > MAX_DEPTH)
-    return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (!named(c, "style")) {
-      if (c->type == XML_ELEMENT_NODE)
-        odt_styles(d, c, depth + 1);
+    if (n.type == XML_READER_TYPE_END_ELEMENT) {
+      if (n.depth == t)
+        t = -1;
+      else if (n.depth == rpr)
+        rpr = -1;
+      else if (n.depth == run)
+        run = -1, bold = false;
+      else if (n.depth == par)
+        par = -1, end_para(&d);
       continue;
     }
-    const char *name = attr(c, "name");
-    if (!name)
+    if (is_text_node(n.type)) {
+      if (t >= 0)
+        put_text(&d, (const char *)xmlTextReaderConstValue(
+                          qc_xml_stream_reader(in)),
+                 bold);
       continue;
-    int weight = -1; /* -1: not set, 0: normal, 1: bold */
-    for (const xmlNode *p = c->children; p; p = p->next)
-      if (named(p, "text-properties")) {
-        const char *w = attr(p, "font-weight");
-        if (w)
-          weight = !strcmp(w, "bold") || atoi(w) >= 600;
+    }
+    if (n.type != XML_READER_TYPE_ELEMENT)
+      continue;
+    if (is(&n, "del") || is(&n, "delText") || is(&n, "moveFrom") ||
+        is(&n, "instrText") || is(&n, "Fallback") || is(&n, "pPr") ||
+        is(&n, "sectPr")) {
+      if (!n.empty)
+        skip = n.depth;
+    } else if (is(&n, "p")) {
+      if (par < 0 && !n.empty) { /* a paragraph inside one (a text box)
+                                     is part of it */
+        start_para(&d);
+        par = n.depth;
       }
-    if (weight == 1) { /* a parent's weight is resolved by odt_inherit */
-      d->bold_styles = qc_xrealloc(d->bold_styles,
-                                   (d->nbold + 1) * sizeof *d->bold_styles);
-      d->bold_styles[d->nbold++] = qc_xstrdup(name);
+    } else if (is(&n, "r")) {
+      bold = false;
+      run = n.empty ? -1 : n.depth;
+    } else if (is(&n, "rPr")) {
+      rpr = run >= 0 && !n.empty ? n.depth : -1;
+    } else if (is(&n, "b") && rpr >= 0) {
+      const char *v = qc_xml_stream_attr(in, "val");
+      bold = !v || !(!strcmp(v, "0") || !strcmp(v, "false") ||
+                     !strcmp(v, "off"));
+    } else if (is(&n, "t")) {
+      t = n.empty ? -1 : n.depth;
+    } else if (d.in_para && (is(&n, "tab") || is(&n, "br") || is(&n, "cr") ||
+                             is(&n, "noBreakHyphen"))) {
+      para_put(&d.p, is(&n, "tab") ? "\t" : is(&n, "noBreakHyphen") ? "-" : "\n",
+               1, bold);
     }
   }
+  if (s == QC_OK && d.in_para)
+    end_para(&d);
+  qc_xml_stream_close(in);
+  doc_free(&d);
+  return s;
 }
 
-static bool style_is_bold(const doc *d, const char *name) {
-  for (size_t i = 0; name && i < d->nbold; i++)
-    if (!strcmp(d->bold_styles[i], name))
-      return true;
+/* An OpenDocument style as far as bold goes. */
+typedef struct odt_style {
+  char *name, *parent;
+  int weight; /* -1: not set, 0: normal, 1: bold */
+} odt_style;
+
+typedef struct odt_styles {
+  odt_style *v;
+  size_t n, cap;
+} odt_styles;
+
+/* Bold by its own fo:font-weight (bold, or 600 and up), else its
+ * parent's; the last definition of a name wins (content.xml's automatic
+ * styles come after styles.xml's common ones). */
+static bool style_bold(const odt_styles *st, const char *name, int depth) {
+  for (size_t i = st->n; name && depth < 16 && i-- > 0;)
+    if (!strcmp(st->v[i].name, name))
+      return st->v[i].weight >= 0 ? st->v[i].weight == 1
+                                  : style_bold(st, st->v[i].parent, depth + 1);
   return false;
 }
 
-/* Styles that are bold only through a parent: each pass adds the children
- * of bold styles, until nothing changes (at most one pass per level). */
-static void odt_inherit(doc *d, const xmlNode *n, bool *changed, int depth) {
-  if (depth > MAX_DEPTH)
+static void styles_free(odt_styles *st) {
+  for (size_t i = 0; i < st->n; i++) {
+    free(st->v[i].name);
+    free(st->v[i].parent);
+  }
+  free(st->v);
+}
+
+/* Reads the style:style elements inside the element 'section'
+ * (office:styles of styles.xml, office:automatic-styles of content.xml). */
+static void style_node(qc_xml_stream *in, const node *n, int *section,
+                       const char *want, odt_styles *st, int *in_style) {
+  if (n->type == XML_READER_TYPE_END_ELEMENT) {
+    if (n->depth == *section)
+      *section = -1;
+    else if (n->depth == *in_style)
+      *in_style = -1;
     return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE)
-      continue;
-    if (!named(c, "style")) {
-      odt_inherit(d, c, changed, depth + 1);
-      continue;
-    }
-    const char *name = attr(c, "name"), *parent = attr(c, "parent-style-name");
-    bool set = false;
-    for (const xmlNode *p = c->children; p; p = p->next)
-      if (named(p, "text-properties") && attr(p, "font-weight"))
-        set = true;
-    if (name && parent && !set && !style_is_bold(d, name) &&
-        style_is_bold(d, parent)) {
-      d->bold_styles = qc_xrealloc(d->bold_styles,
-                                   (d->nbold + 1) * sizeof *d->bold_styles);
-      d->bold_styles[d->nbold++] = qc_xstrdup(name);
-      *changed = true;
-    }
+  }
+  if (n->type != XML_READER_TYPE_ELEMENT)
+    return;
+  if (*section < 0) {
+    if (n->depth == 1 && is(n, want) && !n->empty)
+      *section = n->depth;
+    return;
+  }
+  if (is(n, "style") && n->depth == *section + 1) {
+    const char *name = qc_xml_stream_attr(in, "name");
+    if (!name)
+      return;
+    QC_GROW(st->v, st->cap, st->n + 1);
+    odt_style *y = &st->v[st->n++];
+    y->name = qc_xstrdup(name);
+    const char *parent = qc_xml_stream_attr(in, "parent-style-name");
+    y->parent = parent ? qc_xstrdup(parent) : NULL;
+    y->weight = -1;
+    *in_style = n->empty ? -1 : n->depth;
+  } else if (is(n, "text-properties") && *in_style >= 0 && st->n) {
+    const char *w = qc_xml_stream_attr(in, "font-weight");
+    if (w)
+      st->v[st->n - 1].weight = !strcmp(w, "bold") || atoi(w) >= 600;
   }
 }
 
@@ -455,7 +480,7 @@ static void odt_inherit(doc *d, const xmlNode *n, bool *changed, int depth) {
 static void odt_put(doc *d, const char *s, bool bold) {
   qc_buf t = QC_BUF_INIT;
   bool space = d->p.text.len && d->p.text.ptr[d->p.text.len - 1] == ' ';
-  for (; *s; s++) {
+  for (; s && *s; s++) {
     if (is_space(*s)) {
       if (!space)
         qc_buf_putc(&t, ' ');
@@ -470,131 +495,105 @@ static void odt_put(doc *d, const char *s, bool bold) {
   qc_buf_release(&t);
 }
 
-static qc_status odt_walk(doc *d, const xmlNode *n, bool bold, int depth,
-                          qc_error *err) {
-  if (depth > MAX_DEPTH)
-    return too_deep(d, n, err);
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      if (d->in_para && c->content)
-        odt_put(d, (const char *)c->content, bold);
-      continue;
-    }
-    if (c->type != XML_ELEMENT_NODE)
-      continue;
-    const char *name = (const char *)c->name;
-    /* notes, comments, the deleted text of tracked changes, frames */
-    if (!strcmp(name, "note") || !strcmp(name, "annotation") ||
-        !strcmp(name, "tracked-changes") || !strcmp(name, "frame") ||
-        !strcmp(name, "sequence-decls"))
-      continue;
-    if (!strcmp(name, "p") || !strcmp(name, "h")) {
-      bool outer = !d->in_para;
-      start_para(d);
-      QC_TRY(odt_walk(d, c, style_is_bold(d, attr(c, "style-name")),
-                      depth + 1, err));
-      if (outer)
-        end_para(d);
-    } else if (!strcmp(name, "span")) {
-      const char *st = attr(c, "style-name");
-      QC_TRY(odt_walk(d, c, st ? style_is_bold(d, st) : bold, depth + 1, err));
-    } else if (!strcmp(name, "s")) {
-      const char *cnt = attr(c, "c");
-      long k = cnt ? strtol(cnt, NULL, 10) : 1;
-      for (long i = 0; d->in_para && i < (k < 1 ? 1 : k > 1000 ? 1000 : k); i++)
-        para_put(&d->p, " ", 1, bold);
-    } else if (!strcmp(name, "tab")) {
-      if (d->in_para)
-        para_put(&d->p, "\t", 1, bold);
-    } else if (!strcmp(name, "line-break")) {
-      if (d->in_para)
-        para_put(&d->p, "\n", 1, bold);
-    } else {
-      QC_TRY(odt_walk(d, c, bold, depth + 1, err));
-    }
-  }
-  return QC_OK;
-}
-
-static void doc_free(doc *d) {
-  qc_buf_release(&d->p.text);
-  for (size_t i = 0; i < d->nbold; i++)
-    free(d->bold_styles[i]);
-  free(d->bold_styles);
-}
-
-/* Reads one XML part of the zip; 'part' names it in messages as
- * "FILE(part)". */
-static qc_status read_part(const char *file, const char *kind,
-                           const char *data, size_t len, const char *part,
-                           bool required, xmlDocPtr *xml, qc_error *err) {
-  *xml = NULL;
-  if (!required && !qc_zip_has(data, len, part))
+static qc_status odt_common_styles(const char *file, const char *data,
+                                   size_t len, odt_styles *st, qc_error *err) {
+  if (!qc_zip_has(data, len, "styles.xml"))
     return QC_OK;
-  qc_buf b = QC_BUF_INIT;
-  qc_status s = qc_zip_entry(file, kind, data, len, part, NULL, &b, err);
-  if (s == QC_OK) {
-    char where[600];
-    snprintf(where, sizeof where, "%s(%s)", file, part);
-    s = qc_xml_parse(where, b.ptr, b.len, xml, err);
+  qc_xml_stream *in;
+  QC_TRY(qc_xml_stream_open(&in, file, ".odt", data, len, "styles.xml", err));
+  qc_status s;
+  int section = -1, in_style = -1;
+  for (;;) {
+    bool got;
+    if ((s = qc_xml_stream_next(in, &got, MAX_DEPTH, err)) != QC_OK || !got)
+      break;
+    node n;
+    current(in, &n);
+    style_node(in, &n, &section, "styles", st, &in_style);
   }
-  qc_buf_release(&b);
+  qc_xml_stream_close(in);
   return s;
 }
 
-static qc_status extract_docx(const char *file, const char *data, size_t len,
-                              qc_extracted *x, qc_error *err) {
-  xmlDocPtr xml;
-  QC_TRY(read_part(file, ".docx", data, len, "word/document.xml", true, &xml,
-                   err));
-  doc d = {.x = x, .file = file};
-  qc_status s = docx_walk(&d, xmlDocGetRootElement(xml), false, 0, err);
-  doc_free(&d);
-  xmlFreeDoc(xml);
-  return s;
-}
-
+/* OpenDocument text (ODF 1.2 part 1, 5.1): text:p and text:h paragraphs
+ * in office:body, bold through their style or a text:span's. */
 static qc_status extract_odt(const char *file, const char *data, size_t len,
                              qc_extracted *x, qc_error *err) {
-  xmlDocPtr content, styles;
-  QC_TRY(read_part(file, ".odt", data, len, "content.xml", true, &content,
-                   err));
-  qc_status s =
-      read_part(file, ".odt", data, len, "styles.xml", false, &styles, err);
-  if (s != QC_OK) {
-    xmlFreeDoc(content);
-    return s;
-  }
+  odt_styles st = {0};
+  qc_status s = odt_common_styles(file, data, len, &st, err);
+  qc_xml_stream *in = NULL;
+  if (s == QC_OK)
+    s = qc_xml_stream_open(&in, file, ".odt", data, len, "content.xml", err);
   doc d = {.x = x, .file = file};
-  /* the text's styles: the common ones of styles.xml and the automatic
-   * ones of content.xml (styles.xml's automatic styles are its own, for
-   * headers and footers, and may reuse the names) */
-  const xmlNode *common =
-      styles ? child(xmlDocGetRootElement(styles), "styles") : NULL;
-  const xmlNode *automatic =
-      child(xmlDocGetRootElement(content), "automatic-styles");
-  if (common)
-    odt_styles(&d, common, 0);
-  if (automatic)
-    odt_styles(&d, automatic, 0);
-  for (int pass = 0; pass < 32; pass++) {
-    bool changed = false;
-    if (common)
-      odt_inherit(&d, common, &changed, 0);
-    if (automatic)
-      odt_inherit(&d, automatic, &changed, 0);
-    if (!changed)
+  /* bold[k]: whether text inside the open element at depth k is bold */
+  bool bold[MAX_DEPTH + 2] = {false};
+  int section = -1, in_style = -1, body = -1, skip = -1, par = -1;
+  while (s == QC_OK) {
+    bool got;
+    if ((s = qc_xml_stream_next(in, &got, MAX_DEPTH, err)) != QC_OK || !got)
       break;
+    node n;
+    current(in, &n);
+    if (body < 0) { /* the automatic styles come before the body */
+      style_node(in, &n, &section, "automatic-styles", &st, &in_style);
+      if (n.type == XML_READER_TYPE_ELEMENT && n.depth == 1 &&
+          is(&n, "body") && !n.empty)
+        body = n.depth;
+      continue;
+    }
+    if (skip >= 0) {
+      if (n.type == XML_READER_TYPE_END_ELEMENT && n.depth == skip)
+        skip = -1;
+      continue;
+    }
+    if (n.type == XML_READER_TYPE_END_ELEMENT) {
+      if (n.depth == par)
+        par = -1, end_para(&d);
+      else if (n.depth == body)
+        break;
+      continue;
+    }
+    bool inherited = n.depth > 0 && bold[n.depth - 1];
+    if (is_text_node(n.type)) {
+      if (d.in_para)
+        odt_put(&d, (const char *)xmlTextReaderConstValue(
+                        qc_xml_stream_reader(in)),
+                inherited);
+      continue;
+    }
+    if (n.type != XML_READER_TYPE_ELEMENT)
+      continue;
+    bold[n.depth] = inherited;
+    /* notes, comments, the deleted text of tracked changes, frames */
+    if (is(&n, "note") || is(&n, "annotation") ||
+        is(&n, "tracked-changes") || is(&n, "frame") ||
+        is(&n, "sequence-decls")) {
+      if (!n.empty)
+        skip = n.depth;
+    } else if (is(&n, "p") || is(&n, "h")) {
+      bold[n.depth] = style_bold(&st, qc_xml_stream_attr(in, "style-name"), 0);
+      if (par < 0 && !n.empty) {
+        start_para(&d);
+        par = n.depth;
+      }
+    } else if (is(&n, "span")) {
+      const char *name = qc_xml_stream_attr(in, "style-name");
+      if (name)
+        bold[n.depth] = style_bold(&st, name, 0);
+    } else if (d.in_para && is(&n, "s")) {
+      const char *cnt = qc_xml_stream_attr(in, "c");
+      long k = cnt ? strtol(cnt, NULL, 10) : 1;
+      for (long i = 0; i < (k < 1 ? 1 : k > 1000 ? 1000 : k); i++)
+        para_put(&d.p, " ", 1, inherited);
+    } else if (d.in_para && (is(&n, "tab") || is(&n, "line-break"))) {
+      para_put(&d.p, is(&n, "tab") ? "\t" : "\n", 1, inherited);
+    }
   }
-  /* the text is in office:body; styles and settings are not */
-  const xmlNode *root = xmlDocGetRootElement(content);
-  for (const xmlNode *c = root ? root->children : NULL; c && s == QC_OK;
-       c = c->next)
-    if (named(c, "body"))
-      s = odt_walk(&d, c, false, 1, err);
+  if (s == QC_OK && d.in_para)
+    end_para(&d);
+  qc_xml_stream_close(in);
+  styles_free(&st);
   doc_free(&d);
-  xmlFreeDoc(content);
-  xmlFreeDoc(styles);
   return s;
 }
 

@@ -552,6 +552,12 @@ typedef struct cues {
   size_t n;
 } cues;
 
+static void free_cues(cues *cs) {
+  for (size_t i = 0; i < cs->n; i++)
+    free(cs->c[i].text);
+  free(cs->c);
+}
+
 /* A cue that continues a turn must not read as the start of a new one, nor
  * as a comment, in a reader that looks at its text as a line. */
 static int safe_start(const char *s, size_t n) {
@@ -704,6 +710,7 @@ static void write_vtt(const transcript *t, const char *path) {
     puts_(&b, "\n");
   }
   write_file(path, &b);
+  free_cues(&cs);
   free(b.p);
 }
 
@@ -726,6 +733,7 @@ static void write_srt(const transcript *t, const char *path) {
     puts_(&b, "\n");
   }
   write_file(path, &b);
+  free_cues(&cs);
   free(b.p);
 }
 
