@@ -1,13 +1,14 @@
 # Damaged .docx, .odt, .vtt and .srt transcripts: each is an error with
 # the file (and for XML and subtitles the line and column) and exit status
 # 3, quickly and without a crash. The zip bomb's word/document.xml would
-# inflate to 300 MiB; the XML cases carry an external entity or a billion
+# inflate to 300 MiB, lying-size.docx's zip directory says a tenth of its
+# word/document.xml; the XML cases carry an external entity or a billion
 # laughs; the subtitle cases are malformed cue times and cue blocks.
 f=$SRC/tests/fixtures/formats
 run() { "$SRC"/tests/cli/bounded "$QCODE" extract "$@" 2>&1; echo "exit $?"; }
 head -c 300 "$f"/mini.docx > cut.docx
 run cut.docx
-for x in bomb.docx xxe.docx broken-xml.docx laughs.odt no-content.odt; do
+for x in bomb.docx lying-size.docx xxe.docx broken-xml.docx laughs.odt no-content.odt; do
   cp "$f/$x" .
   run "$x"
 done
