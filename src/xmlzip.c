@@ -11,15 +11,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-qc_status qc_zip_entry(const char *file, const char *kind, const char *data,
-                       size_t len, const char *name, const char *missing_hint,
-                       qc_buf *out, qc_error *err) {
+/* Opens the zip in data[0..len) and its entry 'name' for reading, with
+ * the entry's stated size; refuses an entry that would inflate past the
+ * cap before inflating anything (real documents are far smaller, a zip
+ * bomb is not). On success the caller closes *f and discards *z. */
+static qc_status open_entry(const char *file, const char *kind,
+                            const char *data, size_t len, const char *name,
+                            const char *missing_hint, zip_t **z,
+                            zip_file_t **f, zip_uint64_t *size,
+                            qc_error *err) {
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-  zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)
-                 : NULL;
-  if (!z) {
+  *z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)
+           : NULL;
+  if (!*z) {
     qc_status s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
                                "not a readable %s (zip) file: %s", kind,
                                zip_error_strerror(&ze));
@@ -31,38 +37,49 @@ qc_status qc_zip_entry(const char *file, const char *kind, const char *data,
   zip_error_fini(&ze);
   qc_status s = QC_OK;
   zip_stat_t st;
-  zip_int64_t i = zip_name_locate(z, name, ZIP_FL_NOCASE);
-  if (i < 0 || zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0) {
+  zip_int64_t i = zip_name_locate(*z, name, ZIP_FL_NOCASE);
+  if (i < 0 || zip_stat_index(*z, (zip_uint64_t)i, 0, &st) != 0)
     s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0, "the %s has no %s%s",
                      kind, name, missing_hint ? missing_hint : "");
-  } else if (!(st.valid & ZIP_STAT_SIZE) || st.size > QC_ZIP_ENTRY_MAX) {
-    /* refused before inflating: real documents are far smaller, a zip
-     * bomb is not */
+  else if (!(st.valid & ZIP_STAT_SIZE) || st.size > QC_ZIP_ENTRY_MAX)
     s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
                      "%s would inflate to more than %zu MiB", name,
                      QC_ZIP_ENTRY_MAX >> 20);
-  } else {
-    zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
-    if (!f) {
-      s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0, "cannot read %s: %s",
-                       name, zip_strerror(z));
-    } else {
-      /* read no more than the stated size (plus one byte, to notice a
-       * lie): libzip checks the CRC at the end */
-      qc_buf_clear(out);
-      qc_buf_grow(out, (size_t)st.size + 1);
-      zip_int64_t got = zip_fread(f, out->ptr, st.size + 1);
-      if (got < 0 || (zip_uint64_t)got != st.size)
-        s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
-                         "%s is damaged: %s", name,
-                         got < 0 ? zip_file_strerror(f)
-                                 : "its size differs from the zip directory");
-      else
-        out->len = (size_t)got;
-      out->ptr[out->len] = '\0';
-      zip_fclose(f);
-    }
+  else if (!(*f = zip_fopen_index(*z, (zip_uint64_t)i, 0)))
+    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0, "cannot read %s: %s",
+                     name, zip_strerror(*z));
+  if (s != QC_OK) {
+    zip_discard(*z);
+    *z = NULL;
+    return s;
   }
+  *size = st.size;
+  return QC_OK;
+}
+
+qc_status qc_zip_entry(const char *file, const char *kind, const char *data,
+                       size_t len, const char *name, const char *missing_hint,
+                       qc_buf *out, qc_error *err) {
+  zip_t *z;
+  zip_file_t *f;
+  zip_uint64_t size;
+  QC_TRY(open_entry(file, kind, data, len, name, missing_hint, &z, &f, &size,
+                    err));
+  /* read no more than the stated size (plus one byte, to notice a lie):
+   * libzip checks the CRC at the end */
+  qc_status s = QC_OK;
+  qc_buf_clear(out);
+  qc_buf_grow(out, (size_t)size + 1);
+  zip_int64_t got = zip_fread(f, out->ptr, size + 1);
+  if (got < 0 || (zip_uint64_t)got != size)
+    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0, "%s is damaged: %s",
+                     name,
+                     got < 0 ? zip_file_strerror(f)
+                             : "its size differs from the zip directory");
+  else
+    out->len = (size_t)got;
+  out->ptr[out->len] = '\0';
+  zip_fclose(f);
   zip_discard(z);
   return s;
 }
@@ -203,39 +220,10 @@ qc_status qc_xml_stream_open(qc_xml_stream **out, const char *file,
                              const char *name, qc_error *err) {
   *out = NULL;
   qc_xml_quiet();
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-  zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)
-                 : NULL;
-  if (!z) {
-    qc_status st = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
-                                "not a readable %s (zip) file: %s", kind,
-                                zip_error_strerror(&ze));
-    if (src)
-      zip_source_free(src);
-    zip_error_fini(&ze);
-    return st;
-  }
-  zip_error_fini(&ze);
-  zip_stat_t st;
-  zip_int64_t i = zip_name_locate(z, name, ZIP_FL_NOCASE);
-  qc_status s = QC_OK;
-  zip_file_t *f = NULL;
-  if (i < 0 || zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0)
-    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0, "the %s has no %s",
-                     kind, name);
-  else if (!(st.valid & ZIP_STAT_SIZE) || st.size > QC_ZIP_ENTRY_MAX)
-    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0,
-                     "%s would inflate to more than %zu MiB", name,
-                     QC_ZIP_ENTRY_MAX >> 20);
-  else if (!(f = zip_fopen_index(z, (zip_uint64_t)i, 0)))
-    s = qc_error_set(err, QC_ERR_DATA, file, 0, 0, 0, "cannot read %s: %s",
-                     name, zip_strerror(z));
-  if (s != QC_OK) {
-    zip_discard(z);
-    return s;
-  }
+  zip_t *z;
+  zip_file_t *f;
+  zip_uint64_t size;
+  QC_TRY(open_entry(file, kind, data, len, name, NULL, &z, &f, &size, err));
   qc_xml_stream *x = calloc(1, sizeof *x);
   if (!x) {
     zip_fclose(f);
@@ -247,7 +235,7 @@ qc_status qc_xml_stream_open(qc_xml_stream **out, const char *file,
   snprintf(x->where, sizeof x->where, "%s(%s)", file, name);
   x->zip = z;
   x->f = f;
-  x->size = st.size;
+  x->size = size;
   x->r = xmlReaderForIO(stream_read, stream_close, x, x->where, NULL,
                         XML_PARSE_NONET | XML_PARSE_NOERROR |
                             XML_PARSE_NOWARNING);
