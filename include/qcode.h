@@ -689,6 +689,7 @@ typedef struct qc_segment_table_opts {
   bool all;       /* segments without a code get one row, code empty */
   bool text;      /* add a column segment_text with the whole segment */
   bool times;     /* add columns start_time and end_time after last_line */
+  bool uncoded;   /* only the segments that got no code, code empty */
 } qc_segment_table_opts;
 
 /** Starts a table; caller ends it with qc_segment_table_finish. */
@@ -766,6 +767,10 @@ typedef struct qc_kwic_opts {
   /* the time of the hit's line: columns start_time and end_time after
    * line (aligned text: one column after file:line) */
   bool times;
+  /* instead of hits, one line per segment that got no code: the code
+   * empty, the segment's text as the hit (aligned text: its first
+   * 3 x width characters), start and end its span */
+  bool uncoded;
 } qc_kwic_opts;
 
 typedef struct qc_kwic qc_kwic;

@@ -17,6 +17,7 @@ typedef struct kwic_row {
   unsigned line;
   size_t start, end;
   long long time_start, time_end;
+  bool uncoded; /* a segment without a code; 'hit' is its text */
 } kwic_row;
 
 struct qc_kwic {
@@ -87,8 +88,33 @@ static size_t fwd_chars(const char *s, size_t len, size_t start,
   return i;
 }
 
+/* A segment that got no code, as a row of its own (--uncoded). */
+static void add_uncoded(qc_kwic *k, const char *file, const qc_segment *seg) {
+  QC_GROW(k->rows, k->cap, k->nrows + 1);
+  kwic_row *r = &k->rows[k->nrows++];
+  qc_buf where = QC_BUF_INIT;
+  qc_buf_printf(&where, "%s:%u", file, seg->line);
+  r->where = qc_buf_detach(&where, NULL);
+  r->file = qc_xstrdup(file);
+  r->line = seg->line;
+  r->speaker = qc_xstrdup(seg->speaker);
+  r->code = qc_xstrdup("");
+  r->left = qc_xstrdup("");
+  r->hit = flatten(seg->text, seg->len);
+  r->right = qc_xstrdup("");
+  r->start = seg->offset;
+  r->end = seg->offset + seg->len;
+  qc_segment_time_at(seg, seg->line, &r->time_start, &r->time_end);
+  r->uncoded = true;
+}
+
 void qc_kwic_add(qc_kwic *k, const char *file, const qc_segment *seg,
                  const qc_coding *coding) {
+  if (k->opts.uncoded) {
+    if (coding->ntouched == 0)
+      add_uncoded(k, file, seg);
+    return;
+  }
   const char *s = seg->text;
   /* Spans come sorted by start, so the line count only moves forward. */
   size_t counted = 0;
@@ -116,6 +142,7 @@ void qc_kwic_add(qc_kwic *k, const char *file, const qc_segment *seg,
     r->start = seg->offset + sp->start;
     r->end = seg->offset + sp->end;
     qc_segment_time_at(seg, line, &r->time_start, &r->time_end);
+    r->uncoded = false;
   }
 }
 
@@ -183,6 +210,17 @@ static void aligned(const qc_kwic *k, qc_buf *out) {
     }
     put_column(out, r->speaker, sw);
     put_column(out, r->code, cw);
+    if (r->uncoded) { /* the start of the segment, cut at a character */
+      size_t n = strlen(r->hit), cut = fwd_chars(r->hit, n, 0, 3 * k->opts.width);
+      size_t shown = cut;
+      while (shown && cut < n && r->hit[shown - 1] == ' ')
+        shown--;
+      qc_buf_put(out, r->hit, shown);
+      if (cut < n)
+        qc_buf_puts(out, " ...");
+      qc_buf_putc(out, '\n');
+      continue;
+    }
     size_t lw = width_of(r->left);
     pad(out, k->opts.width > lw ? k->opts.width - lw : 0);
     qc_buf_puts(out, r->left);

@@ -13,7 +13,7 @@
 struct qc_segment_table {
   const qc_codebook *cb;
   qc_keys keys;
-  bool all, with_text, times;
+  bool all, with_text, times, uncoded;
   qc_buf out, spans, text, segment;
   qc_table table;
   const char **cols;
@@ -32,6 +32,7 @@ qc_segment_table *qc_segment_table_new(const qc_codebook *cb,
   st->all = opts->all;
   st->with_text = opts->text;
   st->times = opts->times;
+  st->uncoded = opts->uncoded;
   size_t nb = 0;
   const char *first[7];
   for (size_t i = 0; i < 7; i++)
@@ -121,14 +122,14 @@ void qc_segment_table_add(qc_segment_table *st, const char *file,
                           const qc_segment *seg, const char *group,
                           const qc_coding *coding) {
   bool any = false;
-  for (size_t i = 0; i < st->cb->ncodes; i++) {
+  for (size_t i = 0; !st->uncoded && i < st->cb->ncodes; i++) {
     if (!coding->coded[i])
       continue;
     any = true;
     evidence(st, seg, coding, i);
     row(st, file, seg, group, st->cb->codes[i].path, coding->hits[i]);
   }
-  if (!any && st->all) {
+  if (!any && (st->all || (st->uncoded && coding->ntouched == 0))) {
     qc_buf_clear(&st->spans);
     qc_buf_clear(&st->text);
     qc_buf_grow(&st->spans, 0);

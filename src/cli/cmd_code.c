@@ -20,17 +20,21 @@ static const char usage[] =
     "                          segment that got no code\n"
     "      --text              add a column segment_text with the segment\n"
     "                          (a coding sheet for a human coder)\n"
+    "      --uncoded           only the participant segments that got no\n"
+    "                          code, one row each (code empty): the gaps of\n"
+    "                          a codebook; with --text, their text\n"
     "  -o, --output FILE       write the table to FILE atomically\n"
     "  -h, --help              show this help\n"
     "\n" QC_EXIT_STATUS_HELP;
 
-enum { OPT_ALL = 256, OPT_TEXT };
+enum { OPT_ALL = 256, OPT_TEXT, OPT_UNCODED };
 
 static const struct option options[] = {
     CLI_CORPUS_OPTIONS,
     {"format", required_argument, NULL, 'f'},
     {"all", no_argument, NULL, OPT_ALL},
     {"text", no_argument, NULL, OPT_TEXT},
+    {"uncoded", no_argument, NULL, OPT_UNCODED},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -58,6 +62,7 @@ static int parse_args(int argc, char **argv, cli_corpus *in, code_args *a) {
     case 'o': a->output = optarg; break;
     case OPT_ALL: a->table.all = true; break;
     case OPT_TEXT: a->table.text = true; break;
+    case OPT_UNCODED: a->table.uncoded = true; break;
     case 'f':
       if ((i = cli_choice(optarg, formats)) < 0)
         return cli_usage_error("code", "unknown format '%s'", optarg);
@@ -103,7 +108,7 @@ static void end_file(void *ctx, bool ok) {
 int cmd_code(int argc, char **argv) {
   cli_corpus in;
   cli_corpus_init(&in, argc);
-  code_args a = {{QC_FORMAT_TSV, NULL, false, false, false}, NULL};
+  code_args a = {{QC_FORMAT_TSV, NULL, false, false, false, false}, NULL};
   int rc = parse_args(argc, argv, &in, &a);
   if (rc == QC_EXIT_OK)
     rc = cli_corpus_load(&in, "code");

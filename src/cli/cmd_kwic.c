@@ -18,6 +18,10 @@ static const char usage[] =
     "      --code PATH         only this code and its children (repeatable)\n"
     "  -w, --width N           characters of context on each side (default\n"
     "                          40)\n"
+    "      --uncoded           instead of hits, each participant segment that\n"
+    "                          got no code: its text as the hit (the first\n"
+    "                          3 x N characters in aligned text), the code\n"
+    "                          empty: the gaps of a codebook\n"
     "  -f, --format FORMAT     text (aligned columns, default), tsv or jsonl\n"
     "                          (file, line, speaker, code, left, hit, right,\n"
     "                          start, end: byte offsets into the file)\n"
@@ -28,11 +32,12 @@ static const char usage[] =
     "is marked with [ ].\n"
     "\n" QC_EXIT_STATUS_HELP;
 
-enum { OPT_CODE = 256 };
+enum { OPT_CODE = 256, OPT_UNCODED };
 
 static const struct option options[] = {
     CLI_CORPUS_OPTIONS,
     {"code", required_argument, NULL, OPT_CODE},
+    {"uncoded", no_argument, NULL, OPT_UNCODED},
     {"width", required_argument, NULL, 'w'},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
@@ -61,6 +66,7 @@ static int parse_args(int argc, char **argv, cli_corpus *in, kwic_args *a) {
       return taken;
     switch (c) {
     case OPT_CODE: a->codes[a->ncodes++] = optarg; break;
+    case OPT_UNCODED: a->kwic.uncoded = true; break;
     case 'o': a->output = optarg; break;
     case 'w':
       a->kwic.width = strtoul(optarg, &end, 10);
@@ -155,7 +161,8 @@ static int run(cli_corpus *in, kwic_args *a, int nfiles, char **files) {
 int cmd_kwic(int argc, char **argv) {
   cli_corpus in;
   cli_corpus_init(&in, argc);
-  kwic_args a = {{QC_FORMAT_TSV, true, false, 40, NULL, 0, false}, NULL, 0, NULL};
+  kwic_args a = {{QC_FORMAT_TSV, true, false, 40, NULL, 0, false, false},
+                 NULL, 0, NULL};
   a.codes = calloc((size_t)argc + 1, sizeof *a.codes);
   int rc = a.codes ? parse_args(argc, argv, &in, &a) : QC_EXIT_IO;
   if (rc == QC_EXIT_OK)

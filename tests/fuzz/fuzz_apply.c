@@ -80,10 +80,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   qc_tally *tally = qc_tally_new(cb);
   qc_segment_table_opts so = {(qc_format)((opt >> 3) & 3), "speaker",
                               (opt & 0x20) != 0, (opt & 0x20) != 0,
-                              (opt & 0x02) != 0};
+                              (opt & 0x02) != 0, (opt & 0x01) != 0};
   qc_segment_table *segtab = opt & 0x40 ? qc_segment_table_new(cb, &so) : NULL;
   qc_kwic_opts ko = {(qc_format)((opt >> 3) & 3), (opt & 0x20) != 0,
-                     (opt & 0x20) != 0, 20, NULL, 0, (opt & 0x02) != 0};
+                     (opt & 0x20) != 0, 20, NULL, 0, (opt & 0x02) != 0,
+                     (opt & 0x01) != 0};
   qc_kwic *kwic = opt & 0x80 ? qc_kwic_new(cb, &ko) : NULL;
   qc_tally_touch(tally, "fuzz.txt");
   for (;;) {
