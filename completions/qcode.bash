@@ -5,7 +5,7 @@
 
 _qcode_formats() {
   case $1 in
-    apply|agree|diff|merge|forms) echo "tsv csv json" ;;
+    apply|agree|diff|merge|forms|cooccur) echo "tsv csv json" ;;
     code) echo "tsv csv jsonl" ;;
     kwic) echo "text tsv jsonl" ;;
     tokenize) echo "text tsv" ;;

@@ -752,6 +752,32 @@ void qc_compare_free(qc_compare *c);
 
 /** ## Keyword in context */
 
+/** ## Co-occurrence */
+
+/** Code by code co-occurrence within segments: per group (the --by keys,
+ * or one pooled group when 'by' is NULL), one row per pair of codes in
+ * codebook order, neither the other's ancestor: the keys, code_a, code_b,
+ * segments, segments_a, segments_b, both, jaccard (both / segments with
+ * either), p_b_given_a (both / segments_a), p_a_given_b; only pairs that
+ * co-occur at least once unless 'all'. */
+typedef struct qc_cooccur_opts {
+  qc_format format;
+  const char *by; /* grouping keys, or NULL */
+  bool all;
+} qc_cooccur_opts;
+
+typedef struct qc_cooccur qc_cooccur;
+
+qc_cooccur *qc_cooccur_new(const qc_codebook *cb, const qc_cooccur_opts *opts);
+/** Counts one coded segment under 'group' (joined with QC_GROUP_SEP). */
+void qc_cooccur_add(qc_cooccur *c, const char *group, const qc_coding *coding);
+/** Marks the counts, and takes back the segments added after the mark (a
+ * transcript that failed midway, with --keep-going). */
+void qc_cooccur_mark(qc_cooccur *c);
+void qc_cooccur_rollback(qc_cooccur *c);
+/** Frees 'c' and returns the table (caller frees with free()). */
+char *qc_cooccur_finish(qc_cooccur *c, size_t *len);
+
 /** One line per counted hit: file:line, speaker, code, left context, the
  * hit, right context. QC_FORMAT_TSV and QC_FORMAT_JSONL give the columns
  * file, line, speaker, code, left, hit, right, start, end (byte offsets

@@ -17,6 +17,7 @@ static const struct qc_cmd {
     {"code", cmd_code, "code transcripts and list every coded segment"},
     {"agree", cmd_agree, "agreement between two codings (kappa, alpha, F1)"},
     {"kwic", cmd_kwic, "keyword in context: every hit with its context"},
+    {"cooccur", cmd_cooccur, "which codes go together in a segment"},
     {"diff", cmd_diff, "what a codebook change does to the coding"},
     {"merge", cmd_merge, "add up the tables of separate apply runs"},
     {"codes", cmd_codes, "list the codes of a codebook"},
