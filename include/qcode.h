@@ -752,6 +752,34 @@ void qc_compare_free(qc_compare *c);
 
 /** ## Keyword in context */
 
+/** ## Statistics for a paper */
+
+/** Per code, Pearson's chi-square test of independence of group and
+ * coded (Pearson 1900; no continuity correction, as R's chisq.test with
+ * correct = FALSE), with Cramer's V (Cramer 1946) and, where an expected
+ * count is under 5, a Monte Carlo p-value from 'sims' random tables with
+ * the same margins (seeded by 'seed', so repeatable): columns code,
+ * groups, segments, coded, chi2, df, p, p_method (asymptotic or
+ * monte-carlo), cramers_v, min_expected, small_cells. With 'cells', one
+ * row per group and code instead: the keys, code, segments, coded, share,
+ * ci95_low, ci95_high (Wilson 1927), expected and residual (the adjusted
+ * standardized residual, Haberman 1973). A statistic that is not defined
+ * (one group; a code never or always given) is empty, null in JSON. */
+typedef struct qc_stats_opts {
+  qc_format format;
+  const char *by; /* the tally's grouping keys, as in qc_table_opts */
+  bool cells;
+  unsigned sims;
+  uint64_t seed;
+} qc_stats_opts;
+
+/** The table for the counts of 'tally' (over the codes of 'cb');
+ * '*small_codes' is set to the number of codes tested by Monte Carlo.
+ * Caller frees with free(). */
+char *qc_stats_format(const qc_codebook *cb, const qc_tally *tally,
+                      const qc_stats_opts *opts, size_t *small_codes,
+                      size_t *len);
+
 /** ## Co-occurrence */
 
 /** Code by code co-occurrence within segments: per group (the --by keys,

@@ -146,10 +146,14 @@ void qc_tally_snapshot(const qc_tally *t, size_t nkeys, qc_tally_counts *out) {
   out->names = qc_xcalloc(t->ngroups + 1, sizeof *out->names);
   out->segments = qc_xcalloc(t->ngroups + 1, sizeof *out->segments);
   out->hits = qc_xcalloc(t->ngroups + 1, sizeof *out->hits);
+  out->group_segments = qc_xcalloc(t->ngroups + 1, sizeof *out->group_segments);
+  out->group_tokens = qc_xcalloc(t->ngroups + 1, sizeof *out->group_tokens);
   for (size_t k = 0; k < t->ngroups; k++) {
     out->names[k] = sorted[k].g->name;
     out->segments[k] = sorted[k].g->segments;
     out->hits[k] = sorted[k].g->hits;
+    out->group_segments[k] = sorted[k].g->group_segments;
+    out->group_tokens[k] = sorted[k].g->group_tokens;
   }
   free(sorted);
 }
@@ -158,6 +162,8 @@ void qc_tally_snapshot_release(qc_tally_counts *c) {
   free(c->names);
   free(c->segments);
   free(c->hits);
+  free(c->group_segments);
+  free(c->group_tokens);
   memset(c, 0, sizeof *c);
 }
 

@@ -23,6 +23,7 @@ typedef struct qc_tally_counts {
   size_t ngroups;
   const char **names;
   const uint64_t **segments, **hits; /* [group][code] */
+  uint64_t *group_segments, *group_tokens; /* [group] */
 } qc_tally_counts;
 
 void qc_tally_snapshot(const qc_tally *t, size_t nkeys, qc_tally_counts *out);

@@ -73,7 +73,7 @@ flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -g -O1 -fno-omit-f
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I$root/include -I$root/src -I$build/generated
   $(pkg-config --cflags yaml-0.1 libpcre2-8 libutf8proc libxml-2.0 libzip)"
-libs=$(pkg-config --libs yaml-0.1 libpcre2-8 libutf8proc libxml-2.0 libzip)
+libs="$(pkg-config --libs yaml-0.1 libpcre2-8 libutf8proc libxml-2.0 libzip) -lm"
 
 # The library: every src/*.c (not the CLI), each object rebuilt when its
 # source or a header is newer.

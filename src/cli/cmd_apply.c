@@ -4,6 +4,7 @@
  * table on stdout or in -o. */
 #include "cli.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,23 @@ static const char usage[] =
     "  -f, --format FORMAT     tsv (default), csv or json\n"
     "      --wide              one row per group, one column per code\n"
     "      --value VALUE       cell of a wide table: segments (default), hits,\n"
-    "                          share\n"
+    "                          share\n";
+
+/* The second half of the help (one string would pass C's 4095 bytes). */
+static const char usage_stats[] =
+    "      --stats             instead, per code a chi-square test of\n"
+    "                          independence across the groups: code, groups,\n"
+    "                          segments, coded, chi2, df, p, p_method,\n"
+    "                          cramers_v, min_expected, small_cells; where an\n"
+    "                          expected count is under 5, p is a Monte Carlo\n"
+    "                          estimate (docs/STATISTICS.md)\n"
+    "      --cells             instead, per group and code: segments, coded,\n"
+    "                          share, its 95 %% Wilson interval (ci95_low,\n"
+    "                          ci95_high), expected and the adjusted\n"
+    "                          standardized residual\n"
+    "      --sims N            random tables for a Monte Carlo p (default\n"
+    "                          2000; 0: the asymptotic p always)\n"
+    "      --seed N            their random seed (default 1)\n"
     "  -o, --output FILE       write the table to FILE atomically\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -32,7 +49,7 @@ static const char usage[] =
     "A transcript without a grouping key is counted under '(none)' for it.\n"
     "\n" QC_EXIT_STATUS_HELP;
 
-enum { OPT_WIDE = 256, OPT_VALUE };
+enum { OPT_WIDE = 256, OPT_VALUE, OPT_STATS, OPT_CELLS, OPT_SIMS, OPT_SEED };
 
 /* The most threads --jobs takes; more would only cost memory. */
 #define MAX_JOBS 256
@@ -43,6 +60,10 @@ static const struct option options[] = {
     {"format", required_argument, NULL, 'f'},
     {"wide", no_argument, NULL, OPT_WIDE},
     {"value", required_argument, NULL, OPT_VALUE},
+    {"stats", no_argument, NULL, OPT_STATS},
+    {"cells", no_argument, NULL, OPT_CELLS},
+    {"sims", required_argument, NULL, OPT_SIMS},
+    {"seed", required_argument, NULL, OPT_SEED},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -51,8 +72,15 @@ static const char *const formats[] = {"tsv", "csv", "json", NULL};
 static const char *const values[] = {"segments", "hits", "share", NULL};
 
 /* Returns QC_EXIT_OK, an exit status, or -1 after --help. */
+/* A whole number from 0 to max, or -1. */
+static long long number(const char *s, unsigned long long max) {
+  char *end;
+  unsigned long long n = strtoull(s, &end, 10);
+  return !*s || *end || s[0] == '-' || n > max ? -1 : (long long)n;
+}
+
 static int parse_args(int argc, char **argv, cli_corpus *in, qc_table_opts *t,
-                      const char **output) {
+                      qc_stats_opts *st, bool *stats, const char **output) {
   int c, i;
   optind = 0;
   opterr = 0;
@@ -75,17 +103,36 @@ static int parse_args(int argc, char **argv, cli_corpus *in, qc_table_opts *t,
       break;
     }
     case OPT_WIDE: t->wide = true; break;
+    case OPT_STATS: *stats = true; break;
+    case OPT_CELLS: *stats = st->cells = true; break;
+    case OPT_SIMS:
+      if (number(optarg, 1000000) < 0)
+        return cli_usage_error("apply", "--sims wants a number from 0 to "
+                                        "1000000, not '%s'",
+                               optarg);
+      st->sims = (unsigned)number(optarg, 1000000);
+      break;
+    case OPT_SEED:
+      if (number(optarg, (unsigned long long)LLONG_MAX) < 0)
+        return cli_usage_error("apply", "--seed wants a whole number, not "
+                                        "'%s'",
+                               optarg);
+      st->seed = (uint64_t)number(optarg, (unsigned long long)LLONG_MAX);
+      break;
     case 'f':
       if ((i = cli_choice(optarg, formats)) < 0)
         return cli_usage_error("apply", "unknown format '%s'", optarg);
-      t->format = (qc_format)i;
+      t->format = st->format = (qc_format)i;
       break;
     case OPT_VALUE:
       if ((i = cli_choice(optarg, values)) < 0)
         return cli_usage_error("apply", "unknown value '%s'", optarg);
       t->value = (qc_value)i;
       break;
-    case 'h': fputs(usage, stdout); return -1;
+    case 'h':
+      fputs(usage, stdout);
+      fputs(usage_stats, stdout);
+      return -1;
     case ':':
       return cli_usage_error("apply", "option '%s' needs a value",
                              argv[optind - 1]);
@@ -153,8 +200,13 @@ int cmd_apply(int argc, char **argv) {
   cli_corpus_init(&in, argc);
   in.jobs = processors();
   qc_table_opts table = {0};
+  qc_stats_opts stats = {QC_FORMAT_TSV, NULL, false, 2000, 1};
+  bool with_stats = false;
   const char *output = NULL;
-  int rc = parse_args(argc, argv, &in, &table, &output);
+  int rc = parse_args(argc, argv, &in, &table, &stats, &with_stats, &output);
+  if (rc == QC_EXIT_OK && with_stats && table.wide)
+    rc = cli_usage_error("apply", "--stats and --cells give long tables; "
+                                  "leave out --wide");
   if (rc == QC_EXIT_OK)
     rc = cli_corpus_load(&in, "apply");
   if (rc == QC_EXIT_OK) {
@@ -164,8 +216,18 @@ int cmd_apply(int argc, char **argv) {
                      &cnt,          fork_counting, join_counting};
     rc = cli_corpus_run(&in, argc - optind, argv + optind, &v);
     if (rc == QC_EXIT_OK) {
-      size_t len;
-      char *out = qc_tally_format(cnt.total, &table, &len);
+      size_t len, small = 0;
+      stats.by = in.by;
+      char *out = with_stats
+                      ? qc_stats_format(in.cb, cnt.total, &stats, &small, &len)
+                      : qc_tally_format(cnt.total, &table, &len);
+      if (small && !stats.cells)
+        fprintf(stderr,
+                "qcode: note: %zu code(s) have expected counts under 5; "
+                "their p is %s (p_method)\n",
+                small,
+                stats.sims ? "a Monte Carlo estimate" : "asymptotic and "
+                                                         "unreliable");
       rc = cli_write_output(output, out, len);
       free(out);
     }
