@@ -86,6 +86,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                      (opt & 0x20) != 0, 20, NULL, 0, (opt & 0x02) != 0,
                      (opt & 0x01) != 0};
   qc_kwic *kwic = opt & 0x80 ? qc_kwic_new(cb, &ko) : NULL;
+  qc_cooccur_opts co_opts = {(qc_format)((opt >> 3) % 3), "speaker",
+                             (opt & 0x10) != 0};
+  qc_cooccur *co = qc_cooccur_new(cb, &co_opts);
   qc_tally_touch(tally, "fuzz.txt");
   for (;;) {
     const qc_segment *seg;
@@ -136,6 +139,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       qc_segment_table_add(segtab, "fuzz.txt", seg, group, coding);
     if (kwic)
       qc_kwic_add(kwic, "fuzz.txt", seg, coding);
+    qc_cooccur_add(co, group, coding);
   }
   for (qc_format f = QC_FORMAT_TSV; f <= QC_FORMAT_JSONL; f++) {
     check_format(tally, f, false, QC_VALUE_SEGMENTS);
@@ -151,6 +155,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *out = qc_kwic_finish(kwic, &len);
     FUZZ_CHECK(out && strlen(out) == len);
     free(out);
+  }
+  char *co_out = qc_cooccur_finish(co, &len);
+  FUZZ_CHECK(co_out && strlen(co_out) == len);
+  free(co_out);
+  /* the statistics of the same counts, per code and per cell */
+  for (int cells = 0; cells < 2; cells++) {
+    qc_stats_opts so2 = {(qc_format)((opt >> 3) % 3), "speaker", cells != 0,
+                         50, 1};
+    size_t small;
+    char *st_out = qc_stats_format(cb, tally, &so2, &small, &len);
+    FUZZ_CHECK(st_out && strlen(st_out) == len);
+    FUZZ_CHECK(small <= ncodes);
+    free(st_out);
   }
   qc_tally_free(tally);
   qc_coder_free(coder);
