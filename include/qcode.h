@@ -803,8 +803,39 @@ void qc_cooccur_add(qc_cooccur *c, const char *group, const qc_coding *coding);
  * transcript that failed midway, with --keep-going). */
 void qc_cooccur_mark(qc_cooccur *c);
 void qc_cooccur_rollback(qc_cooccur *c);
+/** The counts pooled over the groups: with[i], the segments with code i,
+ * and both[i * n + j], those with codes i and j (0 for a code and its
+ * ancestor), for the n codes of the codebook. */
+void qc_cooccur_matrix(const qc_cooccur *c, unsigned long long *with,
+                       unsigned long long *both);
 /** Frees 'c' and returns the table (caller frees with free()). */
 char *qc_cooccur_finish(qc_cooccur *c, size_t *len);
+
+/** ## The HTML report */
+
+/** One self-contained HTML page of a run: a group x code heat map of
+ * shares, a bar chart per code family, the co-occurrence matrix, the
+ * first 'top' hits of each code with speaker, file and line, the codebook
+ * and the run (qcode's version, the codebook's fingerprint, 'date', the
+ * files). The charts are inline SVG, each with a table of its numbers. */
+typedef struct qc_report_opts {
+  const char *by;    /* the grouping keys, as in qc_table_opts */
+  const char *title; /* NULL: "qcode report" */
+  const char *date;  /* shown as the run's date; NULL: none */
+  size_t top;        /* evidence per code; 0: 3 */
+} qc_report_opts;
+
+typedef struct qc_report qc_report;
+
+qc_report *qc_report_new(const qc_codebook *cb, const qc_report_opts *opts);
+/** A transcript starts ('group' NULL when a key is the speaker) and ends;
+ * a transcript that ends not 'ok' is left out entirely. */
+void qc_report_start_file(qc_report *r, const char *file, const char *group);
+void qc_report_add(qc_report *r, const qc_segment *seg, const char *group,
+                   const qc_coding *coding);
+void qc_report_end_file(qc_report *r, bool ok);
+/** Frees 'r' and returns the page (caller frees with free()). */
+char *qc_report_finish(qc_report *r, size_t *len);
 
 /** One line per counted hit: file:line, speaker, code, left context, the
  * hit, right context. QC_FORMAT_TSV and QC_FORMAT_JSONL give the columns

@@ -124,6 +124,24 @@ void qc_cooccur_rollback(qc_cooccur *c) {
   c->nlog = 0;
 }
 
+void qc_cooccur_matrix(const qc_cooccur *c, unsigned long long *with,
+                       unsigned long long *both) {
+  size_t n = c->cb->ncodes;
+  memset(with, 0, n * sizeof *with);
+  memset(both, 0, n * n * sizeof *both);
+  for (size_t gi = 0; gi < c->ngroups; gi++) {
+    const group_counts *g = &c->groups[gi];
+    for (size_t i = 0; i < n; i++) {
+      with[i] += g->with[i];
+      for (size_t j = i + 1; j < n; j++)
+        if (!c->related[pair(n, i, j)]) {
+          both[i * n + j] += g->both[pair(n, i, j)];
+          both[j * n + i] = both[i * n + j];
+        }
+    }
+  }
+}
+
 static int group_order(const void *a, const void *b, void *nkeys) {
   const group_counts *x = a, *y = b;
   return qc_group_cmp(x->name, y->name, *(size_t *)nkeys);

@@ -46,6 +46,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_forms(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_cooccur(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);

@@ -18,6 +18,7 @@ static const struct qc_cmd {
     {"agree", cmd_agree, "agreement between two codings (kappa, alpha, F1)"},
     {"kwic", cmd_kwic, "keyword in context: every hit with its context"},
     {"cooccur", cmd_cooccur, "which codes go together in a segment"},
+    {"report", cmd_report, "one HTML page: charts, evidence, codebook"},
     {"diff", cmd_diff, "what a codebook change does to the coding"},
     {"merge", cmd_merge, "add up the tables of separate apply runs"},
     {"codes", cmd_codes, "list the codes of a codebook"},
