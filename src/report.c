@@ -311,8 +311,10 @@ static void families(qc_buf *b, const qc_report *r, const qc_tally_counts *c) {
         qc_buf_printf(b, "<rect x=\"160\" y=\"%zu\" width=\"%.1f\" "
                          "height=\"%zu\" fill=\"",
                       y + g * bar, len, bar - 3);
-        colour(b, 0.35 + 0.65 * (c->ngroups > 1 ? (double)g / (c->ngroups - 1)
-                                                 : 1));
+        /* the groups in shades that stop short of the heat map's darkest,
+         * which marks its largest share alone */
+        colour(b, 0.25 + 0.6 * (c->ngroups > 1 ? (double)g / (c->ngroups - 1)
+                                                : 1));
         qc_buf_puts(b, "\"><title>");
         qc_buf gn = QC_BUF_INIT;
         group_name(&gn, c->names[g]);
@@ -382,7 +384,7 @@ static void cooccurrence(qc_buf *b, const qc_report *r) {
       qc_buf_printf(b, "<rect x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"%zu\" "
                        "fill=\"",
                     LABEL_W + j * cell, LABEL_W + i * cell, cell - 1, cell - 1);
-      colour(b, jac[i * n + j]);
+      colour(b, 0.9 * jac[i * n + j]); /* the darkest is the heat map's */
       qc_buf_puts(b, "\"><title>");
       esc(b, cb->codes[i].path);
       qc_buf_puts(b, " and ");

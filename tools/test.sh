@@ -29,7 +29,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQCODE_WERROR=ON >/dev/nu
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs")
 if [ $all = no ]; then
-  for tool in ucto python3 zsh; do
+  for tool in ucto python3 zsh chromium; do
     command -v $tool >/dev/null 2>&1 || skipped="${skipped:-} $tool"
   done
   [ -z "${skipped:-}" ] ||
