@@ -10,8 +10,8 @@
 # ucto, the reference Dutch tokenizer the tokenizer is compared with, zsh,
 # to check that the zsh completion parses, python3, for the benchmark's
 # smoke run, valgrind, for the memcheck run, clang with libFuzzer for
-# the fuzz smoke run, and Chromium with a font, to render a report for its
-# screenshot test. bench: build plus what bench/run compares qcode with
+# the fuzz smoke run, Chromium with a font, to render a report for its
+# screenshot test, and HTML Tidy, to check the report's markup. bench: build plus what bench/run compares qcode with
 # (python3, ripgrep, ucto) and GNU time. As root it runs apt-get;
 # otherwise it prints the sudo line to run and exits 1.
 set -eu
@@ -21,7 +21,7 @@ case ${1:-build} in
   build) ;;
   quick) pkgs="$pkgs time" ;;
   test) pkgs="$pkgs time ucto zsh python3 valgrind clang libclang-rt-14-dev
-    chromium fonts-dejavu-core" ;;
+    chromium fonts-dejavu-core tidy" ;;
   bench) pkgs="$pkgs python3 ripgrep ucto time" ;;
   *) echo "usage: sh tools/deps.sh build|quick|test|bench" >&2; exit 2 ;;
 esac
