@@ -135,6 +135,9 @@ void qc_report_end_file(qc_report *r, bool ok) {
 
 /* ---- HTML ---- */
 
+/* Text for the page: markup characters as references, and control
+ * characters (but tab and line ends), which neither HTML nor XML allows
+ * in text, as U+FFFD. */
 static void esc(qc_buf *b, const char *s) {
   for (; s && *s; s++)
     switch (*s) {
@@ -142,7 +145,13 @@ static void esc(qc_buf *b, const char *s) {
     case '<': qc_buf_puts(b, "&lt;"); break;
     case '>': qc_buf_puts(b, "&gt;"); break;
     case '"': qc_buf_puts(b, "&quot;"); break;
-    default: qc_buf_putc(b, *s);
+    default:
+      if (((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' &&
+           *s != '\r') ||
+          *s == 0x7f)
+        qc_buf_puts(b, "\xEF\xBF\xBD");
+      else
+        qc_buf_putc(b, *s);
     }
 }
 

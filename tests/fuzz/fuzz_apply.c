@@ -10,6 +10,8 @@
 #include "codebook.h"
 #include "fuzz_common.h"
 
+#include <libxml/parser.h>
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char fixed[] =
@@ -27,6 +29,36 @@ static void check_format(const qc_tally *tally, qc_format format, bool wide,
   FUZZ_CHECK(out != NULL);
   FUZZ_CHECK(strlen(out) == len);
   free(out);
+}
+
+/* The report parses as XML (qcode writes polyglot markup) and has no
+ * element that runs or loads anything, whatever the input said. */
+static void check_tree(const xmlNode *n) {
+  static const char *const banned[] = {"script", "img",   "iframe", "object",
+                                       "embed",  "link",  "image",  "use"};
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    for (size_t i = 0; i < sizeof banned / sizeof *banned; i++)
+      FUZZ_CHECK(strcmp((const char *)n->name, banned[i]) != 0);
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+      const char *name = (const char *)a->name;
+      FUZZ_CHECK(strcmp(name, "src") != 0 && strncmp(name, "on", 2) != 0);
+      if (!strcmp(name, "href"))
+        FUZZ_CHECK(a->children && a->children->content &&
+                   a->children->content[0] == '#');
+    }
+    check_tree(n->children);
+  }
+}
+
+static void check_page(const char *page, size_t len) {
+  xmlDocPtr doc = xmlReadMemory(page, (int)len, "report.html", NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                    XML_PARSE_NOWARNING);
+  FUZZ_CHECK(doc != NULL);
+  check_tree(xmlDocGetRootElement(doc));
+  xmlFreeDoc(doc);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -89,6 +121,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   qc_cooccur_opts co_opts = {(qc_format)((opt >> 3) % 3), "speaker",
                              (opt & 0x10) != 0};
   qc_cooccur *co = qc_cooccur_new(cb, &co_opts);
+  qc_report_opts ro2 = {"speaker", "fuzz <report>", "2026-12-04", 2};
+  qc_report *rep = qc_report_new(cb, &ro2);
+  qc_report_start_file(rep, "fuzz.txt", NULL);
   qc_tally_touch(tally, "fuzz.txt");
   for (;;) {
     const qc_segment *seg;
@@ -140,7 +175,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (kwic)
       qc_kwic_add(kwic, "fuzz.txt", seg, coding);
     qc_cooccur_add(co, group, coding);
+    qc_report_add(rep, seg, group, coding);
   }
+  qc_report_end_file(rep, true);
   for (qc_format f = QC_FORMAT_TSV; f <= QC_FORMAT_JSONL; f++) {
     check_format(tally, f, false, QC_VALUE_SEGMENTS);
     check_format(tally, f, true, (qc_value)(opt % 3));
@@ -156,6 +193,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(out && strlen(out) == len);
     free(out);
   }
+  /* the page escapes what the codebook and transcript say: nothing in
+   * them becomes markup that runs or loads */
+  char *page = qc_report_finish(rep, &len);
+  FUZZ_CHECK(page && strlen(page) == len);
+  check_page(page, len);
+  free(page);
   char *co_out = qc_cooccur_finish(co, &len);
   FUZZ_CHECK(co_out && strlen(co_out) == len);
   free(co_out);
