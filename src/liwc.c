@@ -16,6 +16,7 @@
 #include "memory.h"
 #include "utf8.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,16 @@ static bool is_number(const char *s, size_t n) {
   return true;
 }
 
+/* The number in the digits s[0..n), read without looking past them (the
+ * text need not end in a NUL); a number too large for the type is the
+ * largest, which no header defines. */
+static unsigned long span_number(const char *s, size_t n) {
+  unsigned long v = 0;
+  for (size_t i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+    v = v > (ULONG_MAX - 9) / 10 ? ULONG_MAX : v * 10 + (unsigned long)(s[i] - '0');
+  return v;
+}
+
 /* A header line: "NUMBER name [description]". */
 static qc_status header_line(liwc *l, const char *s, size_t n) {
   size_t i = 0;
@@ -68,7 +79,7 @@ static qc_status header_line(liwc *l, const char *s, size_t n) {
   if (!i || i == n || (s[i] != '\t' && s[i] != ' '))
     return liwc_error(l, 1, "a category line is a number and a name, as "
                             "'1<tab>posemo'");
-  unsigned long number = strtoul(s, NULL, 10);
+  unsigned long number = span_number(s, i);
   while (i < n && (s[i] == '\t' || s[i] == ' '))
     i++;
   size_t name0 = i;
@@ -169,7 +180,7 @@ static qc_status entry_line(liwc *l, const char *s, size_t n) {
                       (int)(i - b), s + b);
       break;
     }
-    long code = category_code(l, strtoul(s + b, NULL, 10));
+    long code = category_code(l, span_number(s + b, i - b));
     if (code < 0) {
       st = liwc_error(l, column(s, b),
                       "category %.*s is not defined in the header",

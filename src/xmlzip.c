@@ -60,9 +60,9 @@ static qc_status open_entry(const char *file, const char *kind,
 qc_status qc_zip_entry(const char *file, const char *kind, const char *data,
                        size_t len, const char *name, const char *missing_hint,
                        qc_buf *out, qc_error *err) {
-  zip_t *z;
-  zip_file_t *f;
-  zip_uint64_t size;
+  zip_t *z = NULL;
+  zip_file_t *f = NULL;
+  zip_uint64_t size = 0;
   QC_TRY(open_entry(file, kind, data, len, name, missing_hint, &z, &f, &size,
                     err));
   /* read no more than the stated size (plus one byte, to notice a lie):
@@ -220,9 +220,9 @@ qc_status qc_xml_stream_open(qc_xml_stream **out, const char *file,
                              const char *name, qc_error *err) {
   *out = NULL;
   qc_xml_quiet();
-  zip_t *z;
-  zip_file_t *f;
-  zip_uint64_t size;
+  zip_t *z = NULL;
+  zip_file_t *f = NULL;
+  zip_uint64_t size = 0;
   QC_TRY(open_entry(file, kind, data, len, name, NULL, &z, &f, &size, err));
   qc_xml_stream *x = calloc(1, sizeof *x);
   if (!x) {
