@@ -25,6 +25,19 @@ void qc_buf_puts(qc_buf *b, const char *s) { qc_buf_put(b, s, strlen(s)); }
 
 void qc_buf_putc(qc_buf *b, char c) { qc_buf_put(b, &c, 1); }
 
+void qc_buf_put_flat(qc_buf *b, const char *s, size_t n) {
+  qc_buf_grow(b, n);
+  bool space = false;
+  for (size_t i = 0; i < n; i++) {
+    bool ws = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+    if (!ws)
+      qc_buf_putc(b, s[i]);
+    else if (!space)
+      qc_buf_putc(b, ' ');
+    space = ws;
+  }
+}
+
 void qc_buf_vprintf(qc_buf *b, const char *fmt, va_list ap) {
   va_list copy;
   va_copy(copy, ap);

@@ -20,6 +20,9 @@ void qc_buf_grow(qc_buf *b, size_t extra);
 void qc_buf_put(qc_buf *b, const void *p, size_t n);
 void qc_buf_puts(qc_buf *b, const char *s);
 void qc_buf_putc(qc_buf *b, char c);
+/* Appends s[0..n) on one line: each run of white space (spaces, tabs,
+ * line ends) as one space. */
+void qc_buf_put_flat(qc_buf *b, const char *s, size_t n);
 void qc_buf_printf(qc_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void qc_buf_vprintf(qc_buf *b, const char *fmt, va_list ap);

@@ -48,16 +48,8 @@ qc_kwic *qc_kwic_new(const qc_codebook *cb, const qc_kwic_opts *opts) {
 /* Whitespace (line breaks of a turn, blanked comments) shows as one space. */
 static char *flatten(const char *s, size_t n) {
   qc_buf b = QC_BUF_INIT;
-  qc_buf_grow(&b, n);
-  bool space = false;
-  for (size_t i = 0; i < n; i++) {
-    bool ws = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
-    if (ws && !space)
-      qc_buf_putc(&b, ' ');
-    else if (!ws)
-      qc_buf_putc(&b, s[i]);
-    space = ws;
-  }
+  qc_buf_put_flat(&b, s, n);
+  qc_buf_putc(&b, '\0');
   return qc_buf_detach(&b, NULL);
 }
 

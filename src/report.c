@@ -68,15 +68,7 @@ static void free_evidence(evidence *e) {
 /* Whitespace runs (line ends, blanked labels) as one space. */
 static char *flat(const char *s, size_t n) {
   qc_buf b = QC_BUF_INIT;
-  bool space = false;
-  for (size_t i = 0; i < n; i++) {
-    bool ws = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
-    if (!ws)
-      qc_buf_putc(&b, s[i]);
-    else if (!space)
-      qc_buf_putc(&b, ' ');
-    space = ws;
-  }
+  qc_buf_put_flat(&b, s, n);
   qc_buf_putc(&b, '\0');
   return qc_buf_detach(&b, NULL);
 }

@@ -56,20 +56,6 @@ static bool covers(const qc_codebook *cb, size_t a, size_t c) {
   return false;
 }
 
-/* A hit's text with each run of whitespace as one space: a hit across a
- * line end, a blanked comment or a cue's blanked times reads as written. */
-static void put_flat(qc_buf *b, const char *s, size_t n) {
-  bool space = false;
-  for (size_t i = 0; i < n; i++) {
-    bool ws = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
-    if (!ws)
-      qc_buf_putc(b, s[i]);
-    else if (!space)
-      qc_buf_putc(b, ' ');
-    space = ws;
-  }
-}
-
 static void evidence(qc_segment_table *st, const qc_segment *seg,
                      const qc_coding *coding, size_t code) {
   qc_buf_clear(&st->spans);
@@ -84,7 +70,9 @@ static void evidence(qc_segment_table *st, const qc_segment *seg,
     }
     qc_buf_printf(&st->spans, "%zu-%zu", seg->offset + sp->start,
                   seg->offset + sp->end);
-    put_flat(&st->text, seg->text + sp->start, sp->end - sp->start);
+    /* a hit across a line end, a blanked comment or a cue's blanked
+     * times reads as written */
+    qc_buf_put_flat(&st->text, seg->text + sp->start, sp->end - sp->start);
   }
   qc_buf_grow(&st->spans, 0);
   qc_buf_grow(&st->text, 0);
