@@ -85,19 +85,19 @@ void qc_report_add(qc_report *r, const qc_segment *seg, const char *group,
     const qc_span *sp = &coding->spans[i];
     for (; counted < sp->start; counted++)
       line += seg->text[counted] == '\n';
+    size_t lb = sp->start, re = sp->end;
+    for (int k = 0; lb > 0 && k < 60; k++) /* 60 characters each side */
+      do
+        lb--;
+      while (lb > 0 && is_cont(seg->text[lb]));
+    for (int k = 0; re < seg->len && k < 60; k++)
+      do
+        re++;
+      while (re < seg->len && is_cont(seg->text[re]));
     /* the code whose rule matched, and each ancestor, get it as evidence */
     for (size_t c = sp->code; c != QC_NO_PARENT; c = r->cb->codes[c].parent) {
       if (r->nev[c] == r->opts.top)
         continue;
-      size_t lb = sp->start, re = sp->end;
-      for (int k = 0; lb > 0 && k < 60; k++) /* 60 characters each side */
-        do
-          lb--;
-        while (lb > 0 && is_cont(seg->text[lb]));
-      for (int k = 0; re < seg->len && k < 60; k++)
-        do
-          re++;
-        while (re < seg->len && is_cont(seg->text[re]));
       evidence *e = &r->ev[c][r->nev[c]++];
       qc_buf w = QC_BUF_INIT;
       qc_buf_printf(&w, "%s:%u", r->files[r->nfiles - 1], line);
@@ -182,8 +182,7 @@ static void pct(qc_buf *b, uint64_t a, uint64_t n) {
 #define CELL_H 22
 #define LABEL_W 210
 
-static void heat_map(qc_buf *b, const qc_report *r, const qc_tally_counts *c,
-                     size_t nkeys) {
+static void heat_map(qc_buf *b, const qc_report *r, const qc_tally_counts *c) {
   const qc_codebook *cb = r->cb;
   double max = 0;
   for (size_t g = 0; g < c->ngroups; g++)
@@ -271,7 +270,6 @@ static void heat_map(qc_buf *b, const qc_report *r, const qc_tally_counts *c,
     qc_buf_puts(b, "</tr>\n");
   }
   qc_buf_puts(b, "</tbody></table></section>\n");
-  (void)nkeys;
 }
 
 /* A bar chart per top-level code with children: the share of each child
@@ -515,7 +513,7 @@ char *qc_report_finish(qc_report *r, size_t *len) {
                   "href=\"#evidence\">Evidence</a> &#183; <a "
                   "href=\"#codebook\">Codebook</a> &#183; <a "
                   "href=\"#files\">Files</a></nav>\n</header>\n<main>\n");
-  heat_map(&b, r, &c, keys.n);
+  heat_map(&b, r, &c);
   families(&b, r, &c);
   cooccurrence(&b, r);
   evidence_section(&b, r);

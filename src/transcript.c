@@ -528,22 +528,10 @@ static qc_status read_text(qc_transcript *t, const char *path,
                            const qc_reader_opts *opts, qc_extracted *x,
                            qc_error *err) {
   qc_text_format f = format_of(t, path, opts);
-  if (f == QC_TEXT_AUTO) {
-    f = qc_text_format_sniff(t->in + t->in_pos, t->in_len - t->in_pos);
-    if (f == QC_TEXT_DOCX || f == QC_TEXT_ODT || f == QC_TEXT_PLAIN) {
-      /* a zip is known only once it is whole */
-      bool zip = t->in_len - t->in_pos >= 4 &&
-                 !memcmp(t->in + t->in_pos, "PK\3\4", 4);
-      if (!zip && f == QC_TEXT_PLAIN)
-        f = QC_TEXT_PLAIN;
-      else
-        f = QC_TEXT_AUTO;
-    }
-  }
   const char *enc = opts ? opts->encoding : NULL;
   qc_buf raw = QC_BUF_INIT, conv = QC_BUF_INIT;
   qc_status s = slurp(t, &raw, err);
-  if (s == QC_OK && f == QC_TEXT_AUTO)
+  if (s == QC_OK && f == QC_TEXT_AUTO) /* a zip is known once it is whole */
     f = qc_text_format_sniff(raw.ptr ? raw.ptr : "", raw.len);
   if (s == QC_OK && enc && (f == QC_TEXT_DOCX || f == QC_TEXT_ODT))
     s = qc_error_set(err, QC_ERR_USAGE, NULL, 0, 0, 0,

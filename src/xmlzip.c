@@ -197,16 +197,12 @@ static void scan_prolog(qc_xml_stream *s, const char *buf, size_t n) {
 static int stream_read(void *ctx, char *buf, int len) {
   qc_xml_stream *s = ctx;
   zip_int64_t got = zip_fread(s->f, buf, (zip_uint64_t)len);
-  if (got < 0 || (zip_uint64_t)got > s->size - s->read + 1) {
+  if (got < 0 || (zip_uint64_t)got > s->size - s->read) {
     s->damaged = true;
     return -1;
   }
   scan_prolog(s, buf, (size_t)got);
   s->read += (zip_uint64_t)got;
-  if (s->read > s->size) {
-    s->damaged = true;
-    return -1;
-  }
   return (int)got;
 }
 
