@@ -811,6 +811,54 @@ void qc_cooccur_matrix(const qc_cooccur *c, unsigned long long *with,
 /** Frees 'c' and returns the table (caller frees with free()). */
 char *qc_cooccur_finish(qc_cooccur *c, size_t *len);
 
+/** ## Suggestions from a coding sheet */
+
+/** Which rules would raise a code's agreement with a researcher's coding
+ * sheet (`qcode suggest`). Per code: hit rules (a word, a lemma's Dutch
+ * forms, a class, two of those near each other) from the turns the sheet
+ * codes and qcode does not, and exclusions (a word or class) from the
+ * turns qcode codes and the sheet does not. Each is measured as pasted
+ * into the codebook alone: the codebook is loaded with it and every turn
+ * coded again, so its kappa, precision and recall are what `qcode agree`
+ * reports after the paste. */
+typedef struct qc_suggest_opts {
+  qc_format format; /* TSV, CSV or JSON table */
+  bool yaml;        /* instead: the suggestions as YAML to paste */
+  const char *const *codes; /* NULL: every code the sheet uses */
+  size_t ncodes;
+  size_t top;       /* suggestions per code and kind of change */
+  size_t min_turns; /* a suggestion fixes at least this many turns */
+  unsigned within;  /* the 'within' of near suggestions */
+  char **warning;   /* if not NULL: turns left out, or NULL */
+} qc_suggest_opts;
+
+typedef struct qc_suggest qc_suggest;
+
+qc_suggest *qc_suggest_new(void);
+/** Adds a coded segment of transcript 'file' (its 1-based number and
+ * text), as `qcode code` reads it; the text is copied. */
+void qc_suggest_add(qc_suggest *sg, const char *file, size_t index,
+                    const char *text, size_t len);
+/** Suggests rules for the qcode YAML codebook at 'codebook' (read again
+ * for each rule tried, so not standard input),
+ * learnt from the coding sheet at 'sheet' (columns file, segment, code, as
+ * `qcode agree` reads them, rolled up with the codebook) on the segments
+ * added that the sheet has. The table has per suggestion: code, action
+ * (rule or exclude), rank, kind (form, class, word, near), rule (one YAML
+ * flow mapping), changed, right, wrong (turns whose coding changes, and
+ * those the sheet then agrees and disagrees with), kappa_before,
+ * kappa_after, kappa_change, precision_before, precision_after,
+ * recall_before, recall_after, right_turns, wrong_turns (file:segment
+ * joined by ';'). Errors: those of loading the codebook and reading the
+ * sheet; QC_ERR_DATA for a sheet segment its file does not have, a code
+ * the codebook has not, or no segment in common; QC_ERR_USAGE for an
+ * unknown code in opts->codes. Caller frees *out with free(). */
+qc_status qc_suggest_run(const qc_suggest *sg, const char *codebook,
+                         const char *sheet,
+                         const qc_suggest_opts *opts, char **out,
+                         size_t *outlen, qc_error *err);
+void qc_suggest_free(qc_suggest *sg);
+
 /** ## The HTML report */
 
 /** One self-contained HTML page of a run: a group x code heat map of

@@ -572,6 +572,30 @@ qc_status qc_codebook_load_mem_as(qc_codebook **out, const char *data,
   return QC_OK;
 }
 
+qc_status qc_codebook_load_extra(qc_codebook **out, const char *data,
+                                 size_t len, const char *name,
+                                 const qc_extra_rule *extra, size_t nextra,
+                                 qc_error *err) {
+  *out = NULL;
+  qc_codebook *cb = qc_codebook_new(name);
+  qc_status s = qc_codebook_parse_yaml(cb, data, len, QC_CODEBOOK_QCODE, err);
+  for (size_t i = 0; i < nextra && s == QC_OK; i++)
+    s = extra[i].code < cb->ncodes
+            ? qc_codebook_parse_rule_yaml(cb, extra[i].code, extra[i].role,
+                                          extra[i].yaml, strlen(extra[i].yaml),
+                                          err)
+            : qc_error_set(err, QC_ERR_USAGE, name, 0, 0, 0,
+                           "no code %zu for an extra rule", extra[i].code);
+  if (s == QC_OK)
+    s = qc_codebook_finish(cb, err);
+  if (s != QC_OK) {
+    qc_codebook_free(cb);
+    return s;
+  }
+  *out = cb;
+  return QC_OK;
+}
+
 qc_status qc_codebook_load(qc_codebook **out, const char *path,
                            qc_error *err) {
   return qc_codebook_load_as(out, path, QC_CODEBOOK_AUTO, err);

@@ -263,6 +263,31 @@ qc_status qc_codebook_finish(qc_codebook *cb, qc_error *err);
 qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
                                  qc_codebook_format format, qc_error *err);
 
+/* One rule, a YAML mapping as an item of a 'rules' list is written
+ * ("{words: [zwaar]}", "{near: ['@gain', tijd], within: 5}"), added to
+ * code 'code' as a hit (QC_ROLE_HIT) or as an exclusion of the code
+ * (QC_ROLE_EXCLUDE: an item of its 'exclude: {rules: [...]}'), before
+ * qc_codebook_finish. For `qcode suggest`, which measures a rule as it
+ * would be pasted in. */
+qc_status qc_codebook_parse_rule_yaml(qc_codebook *cb, size_t code,
+                                      qc_rule_role role, const char *data,
+                                      size_t len, qc_error *err);
+
+/* A codebook from YAML plus extra rules (each as
+ * qc_codebook_parse_rule_yaml takes it), compiled. Errors as
+ * qc_codebook_load_mem; a bad extra rule is an error at its position in
+ * its own text. */
+typedef struct qc_extra_rule {
+  size_t code; /* a code index of the codebook the YAML makes */
+  qc_rule_role role;
+  const char *yaml;
+} qc_extra_rule;
+
+qc_status qc_codebook_load_extra(qc_codebook **out, const char *data,
+                                 size_t len, const char *name,
+                                 const qc_extra_rule *extra, size_t nextra,
+                                 qc_error *err);
+
 /* Loader entry point of liwc.c: a LIWC dictionary (.dic). */
 qc_status qc_codebook_parse_liwc(qc_codebook *cb, const char *data, size_t len,
                                  qc_error *err);

@@ -1141,4 +1141,34 @@ qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
   return s;
 }
 
+qc_status qc_codebook_parse_rule_yaml(qc_codebook *cb, size_t code,
+                                      qc_rule_role role, const char *data,
+                                      size_t len, qc_error *err) {
+  QC_TRY(check_flow_depth(cb, data, len, err));
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  if (!yaml_parser_initialize(&parser))
+    return qc_error_set(err, QC_ERR_NOMEM, cb->file, 0, 0, 0,
+                        "out of memory while reading YAML");
+  yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+  if (!yaml_parser_load(&parser, &doc)) {
+    qc_status s = parser_error(cb, &parser, data, len, err);
+    yaml_parser_delete(&parser);
+    return s;
+  }
+  qc_status s;
+  yaml_node_t *root = yaml_document_get_root_node(&doc);
+  if (!root) {
+    s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0, "rule is empty");
+  } else {
+    loader ld = {cb, data, len, &doc, err, 0};
+    s = parse_rule(&ld, root, code, role);
+  }
+  yaml_document_delete(&doc);
+  if (s == QC_OK)
+    s = expect_end(cb, &parser, data, len, err);
+  yaml_parser_delete(&parser);
+  return s;
+}
+
 const char *qc_yaml_library_version(void) { return yaml_get_version_string(); }

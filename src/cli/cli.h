@@ -47,6 +47,7 @@ int cmd_forms(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_cooccur(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_suggest(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);

@@ -19,6 +19,7 @@ static const struct qc_cmd {
     {"kwic", cmd_kwic, "keyword in context: every hit with its context"},
     {"cooccur", cmd_cooccur, "which codes go together in a segment"},
     {"report", cmd_report, "one HTML page: charts, evidence, codebook"},
+    {"suggest", cmd_suggest, "rules that would agree better with a coding sheet"},
     {"diff", cmd_diff, "what a codebook change does to the coding"},
     {"merge", cmd_merge, "add up the tables of separate apply runs"},
     {"codes", cmd_codes, "list the codes of a codebook"},
