@@ -297,13 +297,15 @@ static bool literal_word(const char *w) {
  * never suggested as a word or paired in a near rule. The modal verbs are
  * not among them: kunnen and willen are what will-can codes are about. */
 static const char *const function_words[] = {
-    "'n", "'t", "aan", "al", "allemaal", "allez", "alles", "als", "bij",
+    "'n", "'t", "aan", "al", "alle", "allemaal", "allez", "alles", "als", "bij",
     "ben", "bent", "binnen", "dan", "dat", "de", "deze", "die", "dit",
-    "door", "dus", "eh", "een", "eens", "en", "er", "euh", "even", "ge",
+    "door", "dus", "eh", "een", "eens", "elk", "elke", "en", "er", "euh",
+    "even", "ge",
     "ga", "gaan", "gaat", "had", "hadden", "haar", "heb", "hebben", "hebt",
     "heeft", "hem", "hen", "het", "hier", "hij", "hm", "hun", "ik", "in",
     "is", "ja", "je", "jij", "jou", "jouw", "jullie", "maar", "me", "met",
     "mij", "mijn", "na", "naar", "ne", "nee", "nog", "nu", "of", "oké",
+    "sommige", "sommigen", "via", "ieder", "iedere", "iemand", "iets",
     "ok", "om", "omdat", "ons", "onze", "ook", "op", "over", "te", "toch",
     "toen", "tot", "u", "uh", "uit", "uw", "van", "voor", "waar", "was",
     "waren", "wat", "we", "wel", "werd", "werden", "wie", "wij", "word",
@@ -470,6 +472,29 @@ static bool telling_form(const qc_form *f, const char *lemma) {
 
 static const char *const pos_keys[] = {"verbs", "nouns", "adjectives"};
 
+/* Whether 'lemma' is the bare stem of a verb the turns use (registreer
+ * of registreren, win of winnen): then a noun or adjective of that
+ * spelling is a misreading of the verb. */
+static bool verb_stem(run *r, const char *lemma) {
+  qc_buf g = QC_BUF_INIT;
+  guess_lemmas(lemma, QC_POS_VERB, &g);
+  bool stem = false;
+  size_t v;
+  for (const char *x = g.ptr; x && x < g.ptr + g.len && !stem;
+       x += strlen(x) + 1) {
+    if (!qc_strmap_get(&r->attested, x, strlen(x), &v) &&
+        !qc_strmap_get(&r->verb_of, x, strlen(x), &v))
+      continue;
+    qc_forms f = QC_FORMS_INIT;
+    if (qc_forms_expand(&f, x, QC_POS_VERB, NULL) == QC_OK)
+      for (size_t j = 0; j < f.n && !stem; j++)
+        stem = !strcmp(f.v[j].text, lemma) && !strcmp(f.v[j].tag, "present 1sg");
+    qc_forms_release(&f);
+  }
+  qc_buf_release(&g);
+  return stem;
+}
+
 /* Form candidates: a lemma is worth a rule when it is a word of the turns
  * (or an irregular verb: a guess that is no word is no lemma) and the
  * target turns show it inflected; a bare word it would only rename. */
@@ -533,7 +558,8 @@ static void form_candidates(run *r, const uint64_t *target,
   for (size_t i = 0; i < nls; i++) {
     lemma_seen *l = &ls[i];
     size_t support = popcount_and(l->turns, target, r->nw);
-    if (support >= r->opts->min_turns && l->inflected)
+    if (support >= r->opts->min_turns && l->inflected &&
+        (l->pos == QC_POS_VERB || !verb_stem(r, l->lemma)))
       add_cand(cl, KIND_FORM, role, pos_keys[l->pos], l->lemma, NULL, r->nw);
     free(l->lemma);
     free(l->turns);
