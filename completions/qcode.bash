@@ -9,6 +9,7 @@ _qcode_formats() {
     code) echo "tsv csv jsonl" ;;
     kwic) echo "text tsv jsonl" ;;
     tokenize) echo "text tsv" ;;
+    suggest) echo "tsv csv json yaml" ;;
   esac
 }
 
@@ -35,7 +36,7 @@ _qcode() {
       done
       [ -n "$cb" ] && COMPREPLY=($(compgen -W "$(qcode codes --paths "$cb" 2>/dev/null)" -- "$cur"))
       return ;;
-    -c|--codebook|--meta|-o|--output|--files-from)
+    -c|--codebook|--meta|-o|--output|--files-from|--gold)
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -f|--format) COMPREPLY=($(compgen -W "$(_qcode_formats "$cmd")" -- "$cur")); return ;;
     --unit) COMPREPLY=($(compgen -W "turn paragraph sentence" -- "$cur")); return ;;

@@ -927,10 +927,10 @@ static void yaml_items(const run *r, const code_result *cr,
     yaml_num(b, "precision", c->after.has_precision, c->after.precision);
     qc_buf_puts(b, ", ");
     yaml_num(b, "recall", c->after.has_recall, c->after.recall);
-    qc_buf_printf(b, "; %s %zu turn%s, %zu as the sheet has %s\n",
+    qc_buf_printf(b, "; %s %zu turn%s: %zu right, %zu wrong\n",
                   c->role == QC_ROLE_HIT ? "codes" : "uncodes",
                   c->right + c->wrong, c->right + c->wrong == 1 ? "" : "s",
-                  c->right, c->role == QC_ROLE_HIT ? "them" : "it");
+                  c->right, c->wrong);
     for (int right = 1; right >= 0; right--) {
       turn_list(r, c, base, gold, right, &turns);
       if (turns.len)
