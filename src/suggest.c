@@ -635,6 +635,15 @@ static void base_candidates(run *r, size_t code, const uint64_t *target,
     qc_buf ref = QC_BUF_INIT;
     qc_buf_printf(&ref, "@%s", c->name);
     add_cand(cl, KIND_CLASS, role, "words", ref.ptr, ref.ptr, r->nw);
+    /* a class's words negated: "geen tijdswinst" for a pessimist code */
+    if (role == QC_ROLE_HIT && !r->cb->codes[code].invert) {
+      cand *neg = add_cand(cl, KIND_CLASS, role, "words", ref.ptr, NULL, r->nw);
+      qc_buf t = QC_BUF_INIT;
+      qc_buf_printf(&t, "%.*s, negation: invert}",
+                    (int)strlen(neg->yaml) - 1, neg->yaml);
+      free(neg->yaml);
+      neg->yaml = qc_buf_detach(&t, NULL);
+    }
     qc_buf_release(&ref);
   }
   qc_strmap_release(&names);
@@ -982,7 +991,7 @@ static qc_status suggest_code(run *r, size_t code, code_result *cr,
     /* the best few, measured afresh one by one, then ranked again */
     cand_list *keep = role ? &cr->excl : &cr->hit;
     size_t want = r->opts->top, tried = 0;
-    for (size_t i = 0; i < cl.n && s == QC_OK && tried < 3 * want + 5; i++) {
+    for (size_t i = 0; i < cl.n && s == QC_OK && tried < want + 3; i++) {
       cand *c = &cl.v[i];
       if (kappa_of(&c->after) <= kappa_of(&cr->before) ||
           c->right < r->opts->min_turns)
