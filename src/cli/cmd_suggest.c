@@ -18,9 +18,10 @@ static const char usage[] =
     "is measured alone, pasted into the codebook: its figures are what\n"
     "`qcode agree` gives after the paste. Columns: code, action (rule:\n"
     "an item for the code's rules: list; exclude: for its exclude:\n"
-    "rules: list), rank, kind, rule (YAML), changed, right, wrong (turns that change; those\n"
-    "the sheet then agrees, disagrees with), kappa_, precision_ and\n"
-    "recall_ before and after, kappa_change, right_turns, wrong_turns.\n"
+    "rules: list), rank, kind, rule (YAML), changed, right, wrong\n"
+    "(turns that change; those the sheet then agrees, disagrees with),\n"
+    "kappa_, precision_ and recall_ before and after, kappa_change,\n"
+    "right_turns, wrong_turns.\n"
     "Learn on some groups and judge on others (qcode(1)).\n"
     "\n"
     "Options:\n" CLI_CORPUS_HELP
