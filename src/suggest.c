@@ -721,16 +721,48 @@ static qc_status code_turns(run *r, const qc_codebook *cb, size_t code,
 
 /* Measures every candidate of 'cl' at once: one codebook with all of them
  * added to 'code'. */
+static qc_status load_with(run *r, size_t code, const cand *v, size_t n,
+                           qc_codebook **cb, qc_error *err) {
+  qc_extra_rule *ex = qc_xcalloc(n + 1, sizeof *ex);
+  for (size_t i = 0; i < n; i++)
+    ex[i] = (qc_extra_rule){code, v[i].role, v[i].yaml};
+  qc_status s =
+      qc_codebook_load_extra(cb, r->data, r->len, r->name, ex, n, err);
+  free(ex);
+  return s;
+}
+
+/* Leaves out the candidates the codebook refuses (none should be: each is
+ * written to be valid; this keeps one slip from ending the run). */
+static void drop_refused(run *r, size_t code, cand_list *cl) {
+  size_t kept = 0;
+  for (size_t i = 0; i < cl->n; i++) {
+    qc_codebook *cb;
+    qc_error e;
+    if (load_with(r, code, &cl->v[i], 1, &cb, &e) == QC_OK) {
+      qc_codebook_free(cb);
+      cl->v[kept++] = cl->v[i];
+    } else {
+      free(cl->v[i].yaml);
+      free(cl->v[i].item);
+      free(cl->v[i].fires);
+    }
+  }
+  cl->n = kept;
+}
+
 static qc_status probe(run *r, size_t code, cand_list *cl, uint64_t *scratch) {
   if (cl->n == 0)
     return QC_OK;
-  qc_extra_rule *ex = qc_xcalloc(cl->n, sizeof *ex);
-  for (size_t i = 0; i < cl->n; i++)
-    ex[i] = (qc_extra_rule){code, cl->v[i].role, cl->v[i].yaml};
   qc_codebook *cb;
-  qc_status s = qc_codebook_load_extra(&cb, r->data, r->len, r->name, ex,
-                                       cl->n, r->err);
-  free(ex);
+  qc_error e;
+  qc_status s = load_with(r, code, cl->v, cl->n, &cb, &e);
+  if (s == QC_ERR_SCHEMA || s == QC_ERR_YAML || s == QC_ERR_REGEX) {
+    drop_refused(r, code, cl);
+    s = load_with(r, code, cl->v, cl->n, &cb, r->err);
+  } else if (s != QC_OK && r->err) {
+    *r->err = e;
+  }
   if (s != QC_OK)
     return s;
   s = cb->nrules == r->cb->nrules + cl->n
@@ -767,9 +799,8 @@ static void score(run *r, cand *c, const uint64_t *base, const uint64_t *gold,
  * c added, coded afresh. */
 static qc_status verify(run *r, size_t code, cand *c, const uint64_t *base,
                         const uint64_t *gold, uint64_t *scratch) {
-  qc_extra_rule ex = {code, c->role, c->yaml};
   qc_codebook *cb;
-  QC_TRY(qc_codebook_load_extra(&cb, r->data, r->len, r->name, &ex, 1, r->err));
+  QC_TRY(load_with(r, code, c, 1, &cb, r->err));
   qc_status s = code_turns(r, cb, code, scratch, NO_RULE, NULL);
   qc_codebook_free(cb);
   if (s != QC_OK)
