@@ -125,6 +125,7 @@ typedef struct run {
   qc_strmap verb_of; /* a form of an irregular verb -> its infinitive */
   char **verb_lemmas;
   size_t nverb_lemmas;
+  char unmatched[1200]; /* a sheet file and a file given, for a message */
 } run;
 
 static bool gold_has(const run *r, const seg *s, const char *code) {
@@ -198,23 +199,29 @@ static qc_status match_turns(run *r, const char *path, const qc_strmap *turns,
   }
   qc_status st = QC_OK;
   size_t fcol = qc_delim_column(d, "file");
-  for (size_t i = 0; i < turns->cap && st == QC_OK; i++) {
-    const qc_strmap_entry *e = &turns->slots[i];
-    size_t v;
-    if (!e->key || qc_strmap_get(&seen, e->key, e->len, &v))
+  qc_buf key = QC_BUF_INIT;
+  for (size_t i = 0; i < d->nrows && st == QC_OK; i++) {
+    size_t v, first;
+    qc_buf_clear(&key);
+    qc_buf_printf(&key, "%s\t%s", d->rows[i][fcol],
+                  d->rows[i][qc_delim_column(d, "segment")]);
+    /* each turn once: at its first row */
+    if (!qc_strmap_get(turns, key.ptr, key.len, &first) || first != i ||
+        qc_strmap_get(&seen, key.ptr, key.len, &v))
       continue;
-    const char *file = d->rows[e->value][fcol];
-    if (qc_strmap_get(&files, file, strlen(file), &v)) {
-      const char *tab = memchr(e->key, '\t', e->len);
-      st = qc_error_set(r->err, QC_ERR_DATA, path, d->lines[e->value], 1, 0,
+    const char *file = d->rows[i][fcol];
+    if (qc_strmap_get(&files, file, strlen(file), &v))
+      st = qc_error_set(r->err, QC_ERR_DATA, path, d->lines[i], 1, 0,
                         "segment %s of '%s' is not a coded segment of that "
                         "file as it was read (check --unit and "
                         "--moderators)",
-                        tab + 1, file);
-    } else {
-      ++*elsewhere;
-    }
+                        strchr(key.ptr, '\t') + 1, file);
+    else if (++*elsewhere == 1 && r->sg->n)
+      /* for the message when nothing matches */
+      snprintf(r->unmatched, sizeof r->unmatched, "'%s' (the sheet) and "
+               "'%s' (given)", file, r->sg->segs[0].file);
   }
+  qc_buf_release(&key);
   qc_strmap_release(&files);
   qc_strmap_release(&seen);
   r->nw = nwords_for(r->n);
@@ -309,7 +316,7 @@ static const char *const function_words[] = {
     "ok", "om", "omdat", "ons", "onze", "ook", "op", "over", "te", "toch",
     "toen", "tot", "u", "uh", "uit", "uw", "van", "voor", "waar", "was",
     "waren", "wat", "we", "wel", "werd", "werden", "wie", "wij", "word",
-    "wordt", "worden", "zal", "ze", "zich", "zij", "zijn", "zo", "zou",
+    "wordt", "worden", "zal", "ze", "zich", "zij", "zijn", "zo", "zo'n", "zou",
     "zouden", NULL};
 
 static bool function_word(const char *w) {
@@ -1110,7 +1117,9 @@ qc_status qc_suggest_run(const qc_suggest *sg, const char *codebook,
   if (s == QC_OK && r.n == 0)
     s = qc_error_set(err, QC_ERR_DATA, sheet, 0, 0, 0,
                      "the sheet codes none of the segments of the files "
-                     "given");
+                     "given: it names files as `qcode code` does in its "
+                     "file column (compare %s)",
+                     *r.unmatched ? r.unmatched : "its file column");
   if (s == QC_OK)
     s = codes_to_learn(&r, &used, &codes, &ncodes);
   if (s == QC_OK) {
