@@ -623,7 +623,8 @@ static void base_candidates(run *r, size_t code, const uint64_t *target,
   for (size_t i = 0; i < nwc; i++)
     wlist[i] = wc[i].w;
   form_candidates(r, target, &index, wturns, wlist, nwc, cl, role);
-  qsort(wc, nwc, sizeof *wc, by_support);
+  if (nwc > 1)
+    qsort(wc, nwc, sizeof *wc, by_support);
   for (size_t i = 0; i < nwc && i < MAX_WORDS; i++)
     if (wc[i].support >= r->opts->min_turns)
       add_cand(cl, KIND_WORD, role, "words", wc[i].w, wc[i].w, r->nw);
@@ -1025,7 +1026,8 @@ static qc_status suggest_code(run *r, size_t code, code_result *cr,
     }
     for (size_t i = 0; i < cl.n; i++)
       score(r, &cl.v[i], base, gold, scratch);
-    qsort(cl.v, cl.n, sizeof *cl.v, by_gain);
+    if (cl.n > 1)
+      qsort(cl.v, cl.n, sizeof *cl.v, by_gain);
     /* the best few, measured afresh one by one, then ranked again */
     cand_list *keep = role ? &cr->excl : &cr->hit;
     size_t want = r->opts->top, tried = 0;
@@ -1048,7 +1050,8 @@ static qc_status suggest_code(run *r, size_t code, code_result *cr,
       keep->v[keep->n++] = *c;
       memset(c, 0, sizeof *c); /* moved */
     }
-    qsort(keep->v, keep->n, sizeof *keep->v, by_gain);
+    if (keep->n > 1)
+      qsort(keep->v, keep->n, sizeof *keep->v, by_gain);
     for (size_t i = want; i < keep->n; i++) {
       free(keep->v[i].yaml);
       free(keep->v[i].item);
