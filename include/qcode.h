@@ -830,6 +830,9 @@ typedef struct qc_suggest_opts {
   size_t min_turns; /* a suggestion fixes at least this many turns */
   unsigned within;  /* the 'within' of near suggestions */
   char **warning;   /* if not NULL: turns left out, or NULL */
+  /* if not NULL: the candidates left out because the codebook refused
+   * them; 0 unless a rule was written wrong (the fuzz test checks it) */
+  size_t *refused;
 } qc_suggest_opts;
 
 typedef struct qc_suggest qc_suggest;

@@ -751,6 +751,8 @@ static void drop_refused(run *r, size_t code, cand_list *cl) {
       qc_codebook_free(cb);
       cl->v[kept++] = cl->v[i];
     } else {
+      if (r->opts->refused)
+        ++*r->opts->refused;
       free(cl->v[i].yaml);
       free(cl->v[i].item);
       free(cl->v[i].fires);
@@ -1103,6 +1105,8 @@ qc_status qc_suggest_run(const qc_suggest *sg, const char *codebook,
   qc_buf text = QC_BUF_INIT;
   if (opts->warning)
     *opts->warning = NULL;
+  if (opts->refused)
+    *opts->refused = 0;
   qc_strmap turns = QC_STRMAP_INIT, used = QC_STRMAP_INIT;
   qc_delim d = {0};
   size_t *codes = NULL, ncodes = 0, unsheeted = 0, elsewhere = 0;

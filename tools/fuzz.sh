@@ -5,7 +5,7 @@
 #   tools/fuzz.sh --probe      (exit 0 when clang and libFuzzer link)
 #
 # TARGET is codebook, transcript, tokenize, apply, qdc, qdpx, liwc,
-# wordstat or extract
+# wordstat, extract or suggest
 # (tests/fuzz/fuzz_TARGET.c).
 # The library sources and the target are compiled with clang
 # -fsanitize=fuzzer,address,undefined -g -O1 into build-fuzz/fuzz_TARGET; the
@@ -27,7 +27,7 @@ set -eu
 
 usage() {
   echo "usage: tools/fuzz.sh TARGET MINUTES [JOBS]" >&2
-  echo "TARGET: codebook transcript tokenize apply qdc qdpx liwc wordstat extract" >&2
+  echo "TARGET: codebook transcript tokenize apply qdc qdpx liwc wordstat extract suggest" >&2
   exit 2
 }
 probe=no
@@ -44,6 +44,7 @@ case $target in
   liwc) max_len=16384 dict=no ;;
   wordstat) max_len=16384 dict=no ;;
   extract) max_len=65536 dict=no ;;
+  suggest) max_len=4096 dict=no ;;
   *) usage ;;
 esac
 case $minutes in ''|*[!0-9]*) usage ;; esac

@@ -50,7 +50,7 @@ sh tools/valgrind.sh
 # (tools/deps.sh test installs it on Debian); a crash fails the run.
 if sh tools/fuzz.sh --probe 2>/dev/null; then
   for t in codebook transcript tokenize apply qdc qdpx liwc wordstat \
-           extract; do
+           extract suggest; do
     sh tools/fuzz.sh "$t" 1 || { tail -n 40 "build-fuzz/fuzz-$t.log"; exit 1; }
   done
 else

@@ -80,7 +80,7 @@ static long count_arg(const char *s, long max) {
 int cmd_suggest(int argc, char **argv) {
   cli_corpus in;
   cli_corpus_init(&in, argc);
-  qc_suggest_opts opts = {QC_FORMAT_TSV, false, NULL, 0, 5, 2, 5, NULL};
+  qc_suggest_opts opts = {QC_FORMAT_TSV, false, NULL, 0, 5, 2, 5, NULL, NULL};
   const char **codes = calloc((size_t)argc + 1, sizeof *codes);
   const char *output = NULL, *gold = NULL;
   int c, i, rc = QC_EXIT_OK;
