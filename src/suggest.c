@@ -126,6 +126,7 @@ typedef struct run {
   char **verb_lemmas;
   size_t nverb_lemmas;
   char unmatched[1200]; /* a sheet file and a file given, for a message */
+  const uint64_t *kids; /* the code's turns with a coded descendant */
 } run;
 
 static bool gold_has(const run *r, const seg *s, const char *code) {
@@ -687,26 +688,41 @@ static double kappa_of(const qc_agreement *a) {
   return a->has_kappa ? a->kappa : 0;
 }
 
-/* Codes every turn with 'cb'; sets the bits of the turns that get 'code',
- * and, when 'first' is not NO_RULE, records in cands[k].fires the turns
- * where rule first+k counts for the code (hit rules: counted, or the same
- * words as another counted hit) or excludes it. */
+/* Codes every turn with 'cb'; sets the bits of the turns that get 'code'
+ * as `qcode agree` sees a coding, rolled up: the code itself, or any of
+ * its descendants (an exclusion on a parent uncodes the parent only, and
+ * the sheet's roll-up brings it back with a coded child); and, when 'kids'
+ * is not NULL, the turns where a descendant is coded. When 'first' is not
+ * NO_RULE, records in cands[k].fires the turns where rule first+k counts
+ * for the code (hit rules: counted, or the same words as another counted
+ * hit) or excludes it. */
 #define NO_RULE ((size_t)-1)
 
 static qc_status code_turns(run *r, const qc_codebook *cb, size_t code,
-                            uint64_t *coded, size_t first, cand_list *cl) {
+                            uint64_t *coded, uint64_t *kids, size_t first,
+                            cand_list *cl) {
   qc_coder *coder = qc_coder_new(cb);
   qc_coder_set_trace(coder, first != NO_RULE);
   qc_status s = QC_OK;
+  size_t last = code + 1; /* codes are in pre-order: descendants follow */
+  while (last < cb->ncodes && cb->codes[last].depth > cb->codes[code].depth)
+    last++;
   memset(coded, 0, r->nw * sizeof *coded);
+  if (kids)
+    memset(kids, 0, r->nw * sizeof *kids);
   for (size_t i = 0; i < r->n && s == QC_OK; i++) {
     const seg *sg = &r->sg->segs[r->eval[i]];
     const qc_coding *cd;
     s = qc_coder_code(coder, sg->text, sg->len, &cd, r->err);
     if (s != QC_OK)
       break;
-    if (cd->coded[code])
+    bool kid = false;
+    for (size_t k = code + 1; k < last && !kid; k++)
+      kid = cd->coded[k];
+    if (cd->coded[code] || kid)
       set_bit(coded, i);
+    if (kid && kids)
+      set_bit(kids, i);
     if (first == NO_RULE)
       continue;
     size_t ne;
@@ -776,19 +792,21 @@ static qc_status probe(run *r, size_t code, cand_list *cl, uint64_t *scratch) {
   if (s != QC_OK)
     return s;
   s = cb->nrules == r->cb->nrules + cl->n
-          ? code_turns(r, cb, code, scratch, r->cb->nrules, cl)
+          ? code_turns(r, cb, code, scratch, NULL, r->cb->nrules, cl)
           : qc_error_set(r->err, QC_ERR_DATA, r->name, 0, 0, 0,
                          "a suggested rule made more than one rule");
   qc_codebook_free(cb);
   return s;
 }
 
-/* The coding with candidate c, from the turns it fires in. */
+/* The coding with candidate c, from the turns it fires in: an exclusion
+ * keeps the turns where a descendant is coded (r->kids). */
 static void apply_fires(const run *r, const cand *c, const uint64_t *base,
                         uint64_t *out) {
   for (size_t x = 0; x < r->nw; x++)
-    out[x] = c->role == QC_ROLE_EXCLUDE ? base[x] & ~c->fires[x]
-                                        : base[x] | c->fires[x];
+    out[x] = c->role == QC_ROLE_EXCLUDE
+                 ? (base[x] & ~c->fires[x]) | r->kids[x]
+                 : base[x] | c->fires[x];
 }
 
 /* The figures of c from the turns it fires in; c->fires then holds the
@@ -811,7 +829,7 @@ static qc_status verify(run *r, size_t code, cand *c, const uint64_t *base,
                         const uint64_t *gold, uint64_t *scratch) {
   qc_codebook *cb;
   QC_TRY(load_with(r, code, c, 1, &cb, r->err));
-  qc_status s = code_turns(r, cb, code, scratch, NO_RULE, NULL);
+  qc_status s = code_turns(r, cb, code, scratch, NULL, NO_RULE, NULL);
   qc_codebook_free(cb);
   if (s != QC_OK)
     return s;
@@ -1135,14 +1153,18 @@ qc_status qc_suggest_run(const qc_suggest *sg, const char *codebook,
     res = qc_xcalloc(ncodes + 1, sizeof *res);
     bases = qc_xcalloc(ncodes + 1, sizeof *bases);
     golds = qc_xcalloc(ncodes + 1, sizeof *golds);
+    uint64_t *kids = qc_xcalloc(r.nw + 1, 8);
+    r.kids = kids;
     for (size_t i = 0; i < ncodes && s == QC_OK; i++) {
       res[i].code = codes[i];
       bases[i] = qc_xcalloc(r.nw + 1, 8);
       golds[i] = qc_xcalloc(r.nw + 1, 8);
-      s = code_turns(&r, r.cb, codes[i], bases[i], NO_RULE, NULL);
+      s = code_turns(&r, r.cb, codes[i], bases[i], kids, NO_RULE, NULL);
       if (s == QC_OK)
         s = suggest_code(&r, codes[i], &res[i], bases[i], golds[i]);
     }
+    free(kids);
+    r.kids = NULL;
   }
   if (s == QC_OK) {
     qc_buf *b = &r.out;

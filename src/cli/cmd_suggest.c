@@ -103,8 +103,11 @@ int cmd_suggest(int argc, char **argv) {
     case OPT_MIN_TURNS:
     case OPT_WITHIN:
       if ((v = count_arg(optarg, c == OPT_WITHIN ? 1000 : INT_MAX)) < 0)
-        rc = cli_usage_error("suggest", "'%s' needs a whole number from 1%s, "
-                             "not '%s'", argv[optind - 1],
+        rc = cli_usage_error("suggest", "'--%s' needs a whole number from 1%s, "
+                             "not '%s'",
+                             c == OPT_TOP       ? "top"
+                             : c == OPT_WITHIN  ? "within"
+                                                : "min-turns",
                              c == OPT_WITHIN ? " to 1000" : "", optarg);
       else if (c == OPT_TOP)
         opts.top = (size_t)v;
