@@ -1107,8 +1107,29 @@ static qc_status parse_dictionary(loader *ld, const yaml_node_t *root) {
   return dictionary_keys(ld, root, QC_NO_PARENT, 0);
 }
 
-qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
-                                 qc_codebook_format format, qc_error *err) {
+/* What is read from the one document of a YAML text: a codebook (or a
+ * quanteda dictionary), or one rule of a code. */
+typedef struct doc_reader {
+  qc_codebook_format format; /* a codebook's */
+  bool rule;                 /* one rule instead */
+  size_t code;
+  qc_rule_role role;
+} doc_reader;
+
+static qc_status read_root(loader *ld, yaml_node_t *root,
+                           const doc_reader *dr) {
+  if (dr->rule)
+    return parse_rule(ld, root, dr->code, dr->role);
+  if (dr->format == QC_CODEBOOK_QUANTEDA ||
+      (dr->format == QC_CODEBOOK_AUTO && looks_like_dictionary(ld, root)))
+    return parse_dictionary(ld, root);
+  return parse_root(ld, root);
+}
+
+/* Loads the YAML document of data[0..len) and reads it as 'dr' says; a
+ * second document is an error. */
+static qc_status read_document(qc_codebook *cb, const char *data, size_t len,
+                               const doc_reader *dr, qc_error *err) {
   QC_TRY(check_flow_depth(cb, data, len, err));
   yaml_parser_t parser;
   yaml_document_t doc;
@@ -1124,15 +1145,11 @@ qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
   qc_status s;
   yaml_node_t *root = yaml_document_get_root_node(&doc);
   if (!root) {
-    s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0,
-                     "codebook is empty");
+    s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0, "%s is empty",
+                     dr->rule ? "rule" : "codebook");
   } else {
     loader ld = {cb, data, len, &doc, err, 0};
-    if (format == QC_CODEBOOK_QUANTEDA ||
-        (format == QC_CODEBOOK_AUTO && looks_like_dictionary(&ld, root)))
-      s = parse_dictionary(&ld, root);
-    else
-      s = parse_root(&ld, root);
+    s = read_root(&ld, root, dr);
   }
   yaml_document_delete(&doc);
   if (s == QC_OK)
@@ -1141,34 +1158,17 @@ qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
   return s;
 }
 
+qc_status qc_codebook_parse_yaml(qc_codebook *cb, const char *data, size_t len,
+                                 qc_codebook_format format, qc_error *err) {
+  doc_reader dr = {format, false, 0, QC_ROLE_HIT};
+  return read_document(cb, data, len, &dr, err);
+}
+
 qc_status qc_codebook_parse_rule_yaml(qc_codebook *cb, size_t code,
                                       qc_rule_role role, const char *data,
                                       size_t len, qc_error *err) {
-  QC_TRY(check_flow_depth(cb, data, len, err));
-  yaml_parser_t parser;
-  yaml_document_t doc;
-  if (!yaml_parser_initialize(&parser))
-    return qc_error_set(err, QC_ERR_NOMEM, cb->file, 0, 0, 0,
-                        "out of memory while reading YAML");
-  yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-  if (!yaml_parser_load(&parser, &doc)) {
-    qc_status s = parser_error(cb, &parser, data, len, err);
-    yaml_parser_delete(&parser);
-    return s;
-  }
-  qc_status s;
-  yaml_node_t *root = yaml_document_get_root_node(&doc);
-  if (!root) {
-    s = qc_error_set(err, QC_ERR_SCHEMA, cb->file, 1, 1, 0, "rule is empty");
-  } else {
-    loader ld = {cb, data, len, &doc, err, 0};
-    s = parse_rule(&ld, root, code, role);
-  }
-  yaml_document_delete(&doc);
-  if (s == QC_OK)
-    s = expect_end(cb, &parser, data, len, err);
-  yaml_parser_delete(&parser);
-  return s;
+  doc_reader dr = {QC_CODEBOOK_QCODE, true, code, role};
+  return read_document(cb, data, len, &dr, err);
 }
 
 const char *qc_yaml_library_version(void) { return yaml_get_version_string(); }
