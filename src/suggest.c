@@ -101,7 +101,6 @@ typedef struct cand {
   uint64_t *fires;   /* turns where it counts (hit) or excludes */
   size_t right, wrong;
   qc_agreement after;
-  bool verified;
 } cand;
 
 typedef struct cand_list {
@@ -837,7 +836,6 @@ static qc_status verify(run *r, size_t code, cand *c, const uint64_t *base,
   for (size_t x = 0; x < r->nw; x++)
     c->fires[x] = base[x] ^ scratch[x];
   score(r, c, base, gold, scratch);
-  c->verified = true;
   return QC_OK;
 }
 
@@ -1053,9 +1051,10 @@ static qc_status suggest_code(run *r, size_t code, code_result *cr,
     size_t want = r->opts->top, tried = 0;
     for (size_t i = 0; i < cl.n && s == QC_OK && tried < want + 3; i++) {
       cand *c = &cl.v[i];
-      if (kappa_of(&c->after) <= kappa_of(&cr->before) ||
-          c->right < r->opts->min_turns)
-        break;
+      if (kappa_of(&c->after) <= kappa_of(&cr->before))
+        break; /* sorted: no later one gains */
+      if (c->right < r->opts->min_turns)
+        continue;
       bool dup = false;
       for (size_t k = 0; k < keep->n && !dup; k++)
         dup = same_change(r, &keep->v[k], c);
