@@ -27,25 +27,13 @@
 
 /* ---- export ---- */
 
-/* 'text' with the characters XML 1.0 cannot hold (C0 controls other than
- * tab, newline and carriage return) replaced by U+FFFD. */
-static void put_xml_text(qc_buf *b, const char *text) {
-  for (const char *p = text; *p; p++) {
-    unsigned char ch = (unsigned char)*p;
-    if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
-      qc_buf_puts(b, "\xEF\xBF\xBD");
-    else
-      qc_buf_putc(b, *p);
-  }
-}
-
 /* A code's Description: label, description, examples (see the top). */
 static void description_of(const qc_code *c, qc_buf *b) {
   if (c->label && *c->label) {
     /* one line: a line break in a label would end it */
     qc_buf_puts(b, "Label: ");
     size_t start = b->len;
-    put_xml_text(b, c->label);
+    qc_utf8_put_xml(b, c->label);
     for (size_t i = start; i < b->len; i++)
       if (b->ptr[i] == '\n' || b->ptr[i] == '\r')
         b->ptr[i] = ' ';
@@ -55,7 +43,7 @@ static void description_of(const qc_code *c, qc_buf *b) {
     if (b->len)
       qc_buf_putc(b, '\n');
     size_t start = b->len;
-    put_xml_text(b, c->description);
+    qc_utf8_put_xml(b, c->description);
     while (b->len > start && b->ptr[b->len - 1] == '\n')
       b->len--;
     qc_buf_putc(b, '\n');
@@ -72,7 +60,7 @@ static void description_of(const qc_code *c, qc_buf *b) {
         any = true;
       }
       qc_buf_puts(b, "- ");
-      put_xml_text(b, ex->text);
+      qc_utf8_put_xml(b, ex->text);
       qc_buf_putc(b, '\n');
     }
   }

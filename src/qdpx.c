@@ -269,6 +269,27 @@ static void guid_of(char out[37], const char *fmt, ...) {
 
 #define W(call) (rc |= (call) < 0)
 
+/* Text from the input as an attribute or element: xmlTextWriter escapes
+ * markup but writes any character, and XML cannot hold them all. */
+static int text_attr(xmlTextWriterPtr w, const char *name, const char *value) {
+  qc_buf b = QC_BUF_INIT;
+  qc_utf8_put_xml(&b, value);
+  int rc = xmlTextWriterWriteAttribute(w, BAD_CAST name,
+                                       BAD_CAST(b.ptr ? b.ptr : ""));
+  qc_buf_release(&b);
+  return rc;
+}
+
+static int text_element(xmlTextWriterPtr w, const char *name,
+                        const char *value) {
+  qc_buf b = QC_BUF_INIT;
+  qc_utf8_put_xml(&b, value);
+  int rc = xmlTextWriterWriteElement(w, BAD_CAST name,
+                                     BAD_CAST(b.ptr ? b.ptr : ""));
+  qc_buf_release(&b);
+  return rc;
+}
+
 /* A short name for a selection: its first words, as QDA programs show. */
 static void selection_name(const source *s, const selection *x, qc_buf *b) {
   size_t from = x->byte_start >= s->skip ? x->byte_start - s->skip : 0;
@@ -291,7 +312,7 @@ static int write_project(const qc_qdpx *p, const char *name,
   char user[37], g[37];
   guid_of(user, "user:qcode");
   rc |= qc_refi_start(w, "Project", QC_NS_PROJECT);
-  W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST name));
+  W(text_attr(w, "name", name));
   W(xmlTextWriterWriteAttribute(w, BAD_CAST "creatingUserGUID", BAD_CAST user));
   W(xmlTextWriterStartElement(w, BAD_CAST "Users"));
   W(xmlTextWriterStartElement(w, BAD_CAST "User"));
@@ -308,7 +329,7 @@ static int write_project(const qc_qdpx *p, const char *name,
       guid_of(g, "variable:%s", p->vars[i]);
       W(xmlTextWriterStartElement(w, BAD_CAST "Variable"));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "guid", BAD_CAST g));
-      W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST p->vars[i]));
+      W(text_attr(w, "name", p->vars[i]));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "typeOfVariable",
                                     BAD_CAST "Text"));
       W(xmlTextWriterEndElement(w));
@@ -321,7 +342,7 @@ static int write_project(const qc_qdpx *p, const char *name,
       guid_of(g, "case:%s", p->cases[c]);
       W(xmlTextWriterStartElement(w, BAD_CAST "Case"));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "guid", BAD_CAST g));
-      W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST p->cases[c]));
+      W(text_attr(w, "name", p->cases[c]));
       for (size_t i = 0; i < p->nsrc; i++) {
         if (p->src[i].kase != c)
           continue;
@@ -353,7 +374,7 @@ static int write_project(const qc_qdpx *p, const char *name,
       snprintf(path, sizeof path, "internal://%s.txt", sg);
       W(xmlTextWriterStartElement(w, BAD_CAST "TextSource"));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "guid", BAD_CAST sg));
-      W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST s->name));
+      W(text_attr(w, "name", s->name));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "plainTextPath",
                                     BAD_CAST path));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "creatingUser", BAD_CAST user));
@@ -367,7 +388,7 @@ static int write_project(const qc_qdpx *p, const char *name,
         selection_name(s, x, &nm);
         W(xmlTextWriterStartElement(w, BAD_CAST "PlainTextSelection"));
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "guid", BAD_CAST xg));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST nm.ptr));
+        W(text_attr(w, "name", nm.ptr));
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "startPosition",
                                       BAD_CAST start));
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "endPosition", BAD_CAST end));
@@ -397,8 +418,7 @@ static int write_project(const qc_qdpx *p, const char *name,
         W(xmlTextWriterStartElement(w, BAD_CAST "VariableRef"));
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "targetGUID", BAD_CAST g));
         W(xmlTextWriterEndElement(w));
-        W(xmlTextWriterWriteElement(w, BAD_CAST "TextValue",
-                                    BAD_CAST s->vals[m]));
+        W(text_element(w, "TextValue", s->vals[m]));
         W(xmlTextWriterEndElement(w));
       }
       W(xmlTextWriterEndElement(w));

@@ -10,6 +10,7 @@
 #include "memory.h"
 #include "table.h"
 #include "tally.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,24 +128,26 @@ void qc_report_end_file(qc_report *r, bool ok) {
 
 /* ---- HTML ---- */
 
-/* Text for the page: markup characters as references, and control
- * characters (but tab and line ends), which neither HTML nor XML allows
- * in text, as U+FFFD. */
+/* Text for the page: markup characters as references, and what neither
+ * HTML nor XML allows in text (control characters but tab and line ends,
+ * U+FFFE, U+FFFF, invalid UTF-8) as U+FFFD. DEL is allowed in XML but
+ * not in HTML text, so it goes too. */
 static void esc(qc_buf *b, const char *s) {
-  for (; s && *s; s++)
-    switch (*s) {
+  size_t len = s ? strlen(s) : 0;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int n = qc_utf8_decode(s + i, len - i, &cp);
+    switch (n && qc_utf8_xml_allowed(cp) ? s[i] : 0) {
     case '&': qc_buf_puts(b, "&amp;"); break;
     case '<': qc_buf_puts(b, "&lt;"); break;
     case '>': qc_buf_puts(b, "&gt;"); break;
     case '"': qc_buf_puts(b, "&quot;"); break;
-    default:
-      if (((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' &&
-           *s != '\r') ||
-          *s == 0x7f)
-        qc_buf_puts(b, "\xEF\xBF\xBD");
-      else
-        qc_buf_putc(b, *s);
+    case 0x7f:
+    case 0: qc_buf_puts(b, "\xEF\xBF\xBD"); break;
+    default: qc_buf_put(b, s + i, (size_t)n);
     }
+    i += n ? (size_t)n : 1;
+  }
 }
 
 /* A group's values, joined for display. */

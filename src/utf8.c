@@ -3,6 +3,7 @@
  * that a match in folded text can be traced back to the original bytes. */
 #include "utf8.h"
 #include "memory.h"
+#include "buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +55,24 @@ size_t qc_utf8_count(const char *s, size_t len) {
     i += k > 0 ? (size_t)k : 1;
   }
   return n;
+}
+
+bool qc_utf8_xml_allowed(int32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+void qc_utf8_put_xml(qc_buf *b, const char *s) {
+  size_t len = strlen(s);
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int n = qc_utf8_decode(s + i, len - i, &cp);
+    if (n && qc_utf8_xml_allowed(cp))
+      qc_buf_put(b, s + i, (size_t)n);
+    else
+      qc_buf_puts(b, "\xEF\xBF\xBD");
+    i += n ? (size_t)n : 1;
+  }
 }
 
 int qc_utf8_encode(int32_t cp, char out[4]) {

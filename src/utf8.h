@@ -18,6 +18,16 @@ size_t qc_utf8_check(const char *s, size_t len);
 /* Number of code points in s[0..len) (invalid bytes count one each). */
 size_t qc_utf8_count(const char *s, size_t len);
 
+/* Whether an XML 1.0 document may hold 'cp' (XML 1.0, 5th ed., section
+ * 2.2, production [2] Char: tab, line feed, carriage return,
+ * U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF). */
+bool qc_utf8_xml_allowed(int32_t cp);
+
+struct qc_buf;
+/* Appends 's' with each character qc_utf8_xml_allowed refuses (and each
+ * invalid byte) as U+FFFD. Markup characters are left to the caller. */
+void qc_utf8_put_xml(struct qc_buf *b, const char *s);
+
 /* Encodes 'cp' into 'out'; returns the number of bytes written. */
 int qc_utf8_encode(int32_t cp, char out[4]);
 

@@ -3,6 +3,7 @@
  * original and folded text. */
 #include "harness.h"
 #include "utf8.h"
+#include "buf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -99,6 +100,31 @@ static void count_and_encode(qc_test *t) {
   OK(t, memcmp(out, "\xF0\x9F\x98\x80", 4) == 0, "encode emoji bytes");
   OK(t, strstr(qc_utf8_library_version(), "Unicode") != NULL,
      "library version names the Unicode version");
+}
+
+/* XML 1.0 section 2.2 [2] Char, at its edges */
+static void xml_chars(qc_test *t) {
+  static const struct {
+    int32_t cp;
+    bool ok;
+  } edges[] = {{0x9, true},     {0xA, true},      {0xD, true},
+               {0x0, false},    {0x1, false},     {0x1F, false},
+               {0x20, true},    {0x85, true},     {0xD7FF, true},
+               {0xD800, false}, {0xDFFF, false},  {0xE000, true},
+               {0xFFFD, true},  {0xFFFE, false},  {0xFFFF, false},
+               {0x10000, true}, {0x10FFFF, true}, {0x110000, false}};
+  for (size_t i = 0; i < sizeof edges / sizeof *edges; i++) {
+    char what[32];
+    snprintf(what, sizeof what, "U+%04X", (unsigned)edges[i].cp);
+    OK(t, qc_utf8_xml_allowed(edges[i].cp) == edges[i].ok, what);
+  }
+
+  qc_buf b = QC_BUF_INIT;
+  qc_utf8_put_xml(&b, "a\x01" "b\xEF\xBF\xBF" "c\xFF" "d\xC3\xAB" "\xED\xA0\x80");
+  OK(t, b.ptr && !strcmp(b.ptr, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD"
+                               "d\xC3\xAB\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"),
+     "put_xml: a refused character is one U+FFFD, an invalid byte too");
+  qc_buf_release(&b);
 }
 
 static void classes(qc_test *t) {
@@ -360,6 +386,7 @@ int main(void) {
   QC_RUN(&t, decode_invalid);
   QC_RUN(&t, check);
   QC_RUN(&t, count_and_encode);
+  QC_RUN(&t, xml_chars);
   QC_RUN(&t, classes);
   QC_RUN(&t, grapheme_breaks);
   QC_RUN(&t, fold_strings);
