@@ -63,7 +63,7 @@ bool qc_utf8_xml_allowed(int32_t cp) {
 }
 
 void qc_utf8_put_xml(qc_buf *b, const char *s) {
-  size_t len = strlen(s);
+  size_t len = s ? strlen(s) : 0;
   for (size_t i = 0; i < len;) {
     int32_t cp;
     int n = qc_utf8_decode(s + i, len - i, &cp);

@@ -25,7 +25,8 @@ bool qc_utf8_xml_allowed(int32_t cp);
 
 struct qc_buf;
 /* Appends 's' with each character qc_utf8_xml_allowed refuses (and each
- * invalid byte) as U+FFFD. Markup characters are left to the caller. */
+ * invalid byte) as U+FFFD; NULL is empty. Markup characters are left to
+ * the caller. */
 void qc_utf8_put_xml(struct qc_buf *b, const char *s);
 
 /* Encodes 'cp' into 'out'; returns the number of bytes written. */
