@@ -269,23 +269,15 @@ static void guid_of(char out[37], const char *fmt, ...) {
 
 #define W(call) (rc |= (call) < 0)
 
-/* Text from the input as an attribute or element: xmlTextWriter escapes
- * markup but writes any character, and XML cannot hold them all. */
-static int text_attr(xmlTextWriterPtr w, const char *name, const char *value) {
+/* Text from the input as an attribute or an element: xmlTextWriter
+ * escapes markup but writes any character, and XML cannot hold them all. */
+static int write_text(xmlTextWriterPtr w, bool attr, const char *name,
+                      const char *value) {
   qc_buf b = QC_BUF_INIT;
   qc_utf8_put_xml(&b, value);
-  int rc = xmlTextWriterWriteAttribute(w, BAD_CAST name,
-                                       BAD_CAST(b.ptr ? b.ptr : ""));
-  qc_buf_release(&b);
-  return rc;
-}
-
-static int text_element(xmlTextWriterPtr w, const char *name,
-                        const char *value) {
-  qc_buf b = QC_BUF_INIT;
-  qc_utf8_put_xml(&b, value);
-  int rc = xmlTextWriterWriteElement(w, BAD_CAST name,
-                                     BAD_CAST(b.ptr ? b.ptr : ""));
+  const xmlChar *v = BAD_CAST(b.ptr ? b.ptr : "");
+  int rc = attr ? xmlTextWriterWriteAttribute(w, BAD_CAST name, v)
+                : xmlTextWriterWriteElement(w, BAD_CAST name, v);
   qc_buf_release(&b);
   return rc;
 }
@@ -312,7 +304,7 @@ static int write_project(const qc_qdpx *p, const char *name,
   char user[37], g[37];
   guid_of(user, "user:qcode");
   rc |= qc_refi_start(w, "Project", QC_NS_PROJECT);
-  W(text_attr(w, "name", name));
+  W(write_text(w, true, "name", name));
   W(xmlTextWriterWriteAttribute(w, BAD_CAST "creatingUserGUID", BAD_CAST user));
   W(xmlTextWriterStartElement(w, BAD_CAST "Users"));
   W(xmlTextWriterStartElement(w, BAD_CAST "User"));
@@ -329,7 +321,7 @@ static int write_project(const qc_qdpx *p, const char *name,
       guid_of(g, "variable:%s", p->vars[i]);
       W(xmlTextWriterStartElement(w, BAD_CAST "Variable"));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "guid", BAD_CAST g));
-      W(text_attr(w, "name", p->vars[i]));
+      W(write_text(w, true, "name", p->vars[i]));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "typeOfVariable",
                                     BAD_CAST "Text"));
       W(xmlTextWriterEndElement(w));
@@ -342,7 +334,7 @@ static int write_project(const qc_qdpx *p, const char *name,
       guid_of(g, "case:%s", p->cases[c]);
       W(xmlTextWriterStartElement(w, BAD_CAST "Case"));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "guid", BAD_CAST g));
-      W(text_attr(w, "name", p->cases[c]));
+      W(write_text(w, true, "name", p->cases[c]));
       for (size_t i = 0; i < p->nsrc; i++) {
         if (p->src[i].kase != c)
           continue;
@@ -374,7 +366,7 @@ static int write_project(const qc_qdpx *p, const char *name,
       snprintf(path, sizeof path, "internal://%s.txt", sg);
       W(xmlTextWriterStartElement(w, BAD_CAST "TextSource"));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "guid", BAD_CAST sg));
-      W(text_attr(w, "name", s->name));
+      W(write_text(w, true, "name", s->name));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "plainTextPath",
                                     BAD_CAST path));
       W(xmlTextWriterWriteAttribute(w, BAD_CAST "creatingUser", BAD_CAST user));
@@ -388,7 +380,7 @@ static int write_project(const qc_qdpx *p, const char *name,
         selection_name(s, x, &nm);
         W(xmlTextWriterStartElement(w, BAD_CAST "PlainTextSelection"));
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "guid", BAD_CAST xg));
-        W(text_attr(w, "name", nm.ptr));
+        W(write_text(w, true, "name", nm.ptr));
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "startPosition",
                                       BAD_CAST start));
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "endPosition", BAD_CAST end));
@@ -418,7 +410,7 @@ static int write_project(const qc_qdpx *p, const char *name,
         W(xmlTextWriterStartElement(w, BAD_CAST "VariableRef"));
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "targetGUID", BAD_CAST g));
         W(xmlTextWriterEndElement(w));
-        W(text_element(w, "TextValue", s->vals[m]));
+        W(write_text(w, false, "TextValue", s->vals[m]));
         W(xmlTextWriterEndElement(w));
       }
       W(xmlTextWriterEndElement(w));
